@@ -1,0 +1,30 @@
+package io.bifrost.core.backend;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a route chooses among its candidate backends ([RTE-060]). */
+public enum LoadBalanceStrategy {
+    ROUND_ROBIN,
+    LEAST_CONN,
+    IP_HASH,
+    WEIGHTED,
+    RANDOM;
+
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The configuration and API spelling, e.g. {@code round_robin}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Parses the configuration spelling (case-sensitive, as written in the spec). */
+    public static Optional<LoadBalanceStrategy> parse(String text) {
+        for (LoadBalanceStrategy s : values()) {
+            if (s.wireName.equals(text)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}
