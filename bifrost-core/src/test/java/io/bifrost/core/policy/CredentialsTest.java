@@ -32,7 +32,8 @@ class CredentialsTest {
 
     @Test
     void parseBasic_extraWhitespaceAndNoPadding_accepted() {
-        String unpadded = Base64.getEncoder().withoutPadding().encodeToString("bob:pw1".getBytes(StandardCharsets.UTF_8));
+        byte[] userPass = "bob:pw1".getBytes(StandardCharsets.UTF_8);
+        String unpadded = Base64.getEncoder().withoutPadding().encodeToString(userPass);
 
         assertThat(Credentials.parseBasic("  Basic \t " + unpadded + "  ")).contains(new Credentials("bob", "pw1"));
     }

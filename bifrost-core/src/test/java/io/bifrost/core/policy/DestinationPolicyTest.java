@@ -110,8 +110,8 @@ class DestinationPolicyTest {
 
     @Test
     void check_withoutHostAddresses_stillKnowsLoopbackIsLocal() {
-        DestinationPolicy policy =
-                DestinationPolicy.of(true, List.of(), List.of(ListenerSocket.allInterfaces("server.http.listen", 7080)));
+        ListenerSocket http = ListenerSocket.allInterfaces("server.http.listen", 7080);
+        DestinationPolicy policy = DestinationPolicy.of(true, List.of(), List.of(http));
 
         assertThat(reasonOf(policy.checkResolved(ip("127.0.0.1"), 7080))).isEqualTo("OWN_LISTENER");
         assertThat(reasonOf(policy.checkResolved(ip("10.0.0.5"), 7080))).isEqualTo("ALLOWED");

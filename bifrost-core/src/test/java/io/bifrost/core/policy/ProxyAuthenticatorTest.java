@@ -89,7 +89,8 @@ class ProxyAuthenticatorTest {
         AuthProviderSpec off = new AuthProviderSpec("off", Type.NATIVE, false, -9, List.of(user("carol", "x")));
         ProxyAuthenticator auth = authenticator(List.of(late, off, tieFirst, tieSecond));
 
-        assertThat(auth.verify(new Credentials("alice", "other-password"))).isEqualTo(new Accepted("alice", "tie-first"));
+        assertThat(auth.verify(new Credentials("alice", "other-password")))
+                .isEqualTo(new Accepted("alice", "tie-first"));
         assertThat(auth.verify(new Credentials("alice", "wonderland")))
                 .as("the first provider knowing alice decides; later ones are not tried")
                 .isEqualTo(new Rejected(AuthFailure.INVALID_CREDENTIALS));
