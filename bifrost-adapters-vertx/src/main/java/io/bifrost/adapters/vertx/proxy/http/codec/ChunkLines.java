@@ -33,7 +33,7 @@ final class ChunkLines {
         int i = skipWhitespace(line, from);
         while (i < line.length()) {
             if (line.charAt(i) != ';') {
-                throw malformed("malformed chunk size");
+                throw malformed(i == skipWhitespace(line, from) ? "malformed chunk size" : "malformed chunk extension");
             }
             i = skipWhitespace(line, i + 1);
             int nameEnd = skipToken(line, i);

@@ -41,7 +41,7 @@ public final class Http1Decoder<H extends Http1Head> {
 
     private final boolean requests;
     private final Http1Limits limits;
-    private final Http1Listener<H> listener;
+    private final Http1Listener<? super H> listener;
     private final InputQueue input = new InputQueue();
     private final LineReader lines = new LineReader();
     private final HeadBuilder head;
@@ -56,7 +56,7 @@ public final class Http1Decoder<H extends Http1Head> {
     private boolean inputEnded;
     private boolean running;
 
-    private Http1Decoder(boolean requests, Http1Limits limits, Http1Listener<H> listener) {
+    private Http1Decoder(boolean requests, Http1Limits limits, Http1Listener<? super H> listener) {
         this.requests = requests;
         this.limits = requireNonNull(limits, "limits");
         this.listener = requireNonNull(listener, "listener");
@@ -64,12 +64,14 @@ public final class Http1Decoder<H extends Http1Head> {
     }
 
     /** A decoder of the requests a client sends to the proxy. */
-    public static Http1Decoder<RequestHead> forRequests(Http1Limits limits, Http1Listener<RequestHead> listener) {
+    public static Http1Decoder<RequestHead> forRequests(
+            Http1Limits limits, Http1Listener<? super RequestHead> listener) {
         return new Http1Decoder<>(true, limits, listener);
     }
 
     /** A decoder of the responses an upstream sends; tell it each request's method with {@link #expectResponseTo}. */
-    public static Http1Decoder<ResponseHead> forResponses(Http1Limits limits, Http1Listener<ResponseHead> listener) {
+    public static Http1Decoder<ResponseHead> forResponses(
+            Http1Limits limits, Http1Listener<? super ResponseHead> listener) {
         return new Http1Decoder<>(false, limits, listener);
     }
 
@@ -137,12 +139,14 @@ public final class Http1Decoder<H extends Http1Head> {
     /**
      * Removes and returns every byte received but not decoded: tunnel early data after a {@code CONNECT} head
      * ([PRX-053]), the raw stream after a {@code 101}, or a pipelined request the caller will not decode. Only at a
-     * message boundary, i.e. after {@code onMessageEnd} and before the next head; returns an empty buffer if none.
+     * message boundary: after the head of a message without body (even if paused before its {@code onMessageEnd})
+     * or after {@code onMessageEnd}, and before the next head. Returns an empty buffer if nothing is buffered.
      *
-     * @throws IllegalStateException inside a message
+     * @throws IllegalStateException inside a message body or head
      */
     public Buffer takeRemaining() {
-        if (state != State.START_LINE && state != State.RAW && state != State.ENDED && state != State.DEAD) {
+        if (state != State.START_LINE && state != State.END_PENDING && state != State.RAW && state != State.ENDED
+                && state != State.DEAD) {
             throw new IllegalStateException("takeRemaining: inside a message (expected: after onMessageEnd)");
         }
         Buffer taken = lines.pending() > 0 ? lines.drainPending().appendBuffer(input.drain()) : input.drain();

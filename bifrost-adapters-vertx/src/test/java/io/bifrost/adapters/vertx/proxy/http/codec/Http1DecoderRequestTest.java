@@ -13,7 +13,8 @@ class Http1DecoderRequestTest {
 
     @Test
     void feed_getWithoutBody_deliversHeadThenEndAndPauses() {
-        Recorder<RequestHead> r = Recorder.requests().feed("GET http://a.example/x?y=1 HTTP/1.1\r\nHost: a.example\r\n\r\n");
+        Recorder<RequestHead> r = Recorder.requests()
+                .feed("GET http://a.example/x?y=1 HTTP/1.1\r\nHost: a.example\r\n\r\n");
 
         assertThat(r.events).containsExactly(
                 "head GET http://a.example/x?y=1 HTTP/1.1 NONE 56 [Host: a.example]", "end");
@@ -68,7 +69,8 @@ class Http1DecoderRequestTest {
 
     @Test
     void feed_chunkedWithExtensionsAndTrailers_deliversPayloadAndTrailers() {
-        Recorder<RequestHead> r = Recorder.requests().feed("POST http://h/ HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        Recorder<RequestHead> r = Recorder.requests().feed("POST http://h/ HTTP/1.1\r\nTransfer-Encoding: chunked\r\n"
+                + "\r\n"
                 + "5;name=value;flag\r\nhello\r\n"
                 + "6 ; q=\"a \\\"quoted\\\" ext\"\r\n world\r\n"
                 + "0\r\nX-Checksum: abc\r\nx-more: 1\r\n\r\n");
@@ -120,7 +122,8 @@ class Http1DecoderRequestTest {
     @Test
     void feed_connectWithEarlyData_endsMessageAndLeavesTunnelBytes() {
         Recorder<RequestHead> r = Recorder.requests().feed(
-                "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nContent-Length: 4\r\n\r\n\u0016\u0003\u0001hello");
+                "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nContent-Length: 4\r\n\r\n"
+                        + "\u0016\u0003\u0001hello");
         r.feed("\r\n\r\nGET / HTTP/1.1\r\n\r\n");
 
         assertThat(r.heads).singleElement().satisfies(head -> {
@@ -159,7 +162,8 @@ class Http1DecoderRequestTest {
 
     @Test
     void feed_unknownMethod_isAcceptedCaseSensitively() {
-        Recorder<RequestHead> r = Recorder.requests().feed("purge http://h/ HTTP/1.1\r\n\r\nM-SEARCH * HTTP/1.1\r\n\r\n");
+        Recorder<RequestHead> r = Recorder.requests()
+                .feed("purge http://h/ HTTP/1.1\r\n\r\nM-SEARCH * HTTP/1.1\r\n\r\n");
         r.decoder.resume();
 
         assertThat(r.heads).extracting(RequestHead::method).containsExactly("purge", "M-SEARCH");
@@ -178,7 +182,8 @@ class Http1DecoderRequestTest {
 
     @Test
     void inputEnded_whilePaused_isReportedAfterPipelinedRequestOnResume() {
-        Recorder<RequestHead> r = Recorder.requests().feed("GET http://h/1 HTTP/1.1\r\n\r\nGET http://h/2 HTTP/1.1\r\n\r\n");
+        Recorder<RequestHead> r = Recorder.requests()
+                .feed("GET http://h/1 HTTP/1.1\r\n\r\nGET http://h/2 HTTP/1.1\r\n\r\n");
         r.decoder.inputEnded();
         assertThat(r.events).hasSize(2);
 

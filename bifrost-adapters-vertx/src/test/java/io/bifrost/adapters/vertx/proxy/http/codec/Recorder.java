@@ -10,7 +10,7 @@ import java.util.Map;
  * A listener that records decoder events as readable lines; consecutive body pieces are merged, so that a transcript
  * does not depend on how the input was split.
  */
-final class Recorder<H extends Http1Head> implements Http1Listener<H> {
+class Recorder<H extends Http1Head> implements Http1Listener<H> {
 
     final List<String> events = new ArrayList<>();
     final List<H> heads = new ArrayList<>();
@@ -94,7 +94,9 @@ final class Recorder<H extends Http1Head> implements Http1Listener<H> {
     @Override
     public void onMessageEnd() {
         events.add("end");
-        if (autoResume && !decoder.isRaw()) {
+        boolean tunnel = !heads.isEmpty() && heads.get(heads.size() - 1) instanceof RequestHead request
+                && request.isConnect();
+        if (autoResume && !decoder.isRaw() && !tunnel) {
             decoder.resume();
         }
     }
