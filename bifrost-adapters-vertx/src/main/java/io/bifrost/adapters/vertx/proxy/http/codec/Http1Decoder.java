@@ -35,8 +35,7 @@ public final class Http1Decoder<H extends Http1Head> {
     private static final String TRUNCATED_BODY = "connection closed inside the message body";
 
     private enum State {
-        START_LINE, FIELDS, END_PENDING, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CRLF, TRAILERS, UNTIL_CLOSE,
-        RAW, ENDED, DEAD
+        START_LINE, FIELDS, END_PENDING, FIXED_BODY, CHUNKED_BODY, UNTIL_CLOSE, RAW, ENDED, DEAD
     }
 
     private final boolean requests;
@@ -46,9 +45,8 @@ public final class Http1Decoder<H extends Http1Head> {
     private final LineReader lines = new LineReader();
     private final HeadBuilder head;
     private State state = State.START_LINE;
-    private FieldSection trailers;
+    private ChunkedBody chunked;
     private long remaining;
-    private int crlfSeen;
     private int emptyLines;
     private boolean rawAfterEnd;
     private String requestMethod;
@@ -185,10 +183,8 @@ public final class Http1Decoder<H extends Http1Head> {
             case START_LINE -> readStartLine();
             case FIELDS -> readFieldLine();
             case END_PENDING -> finishMessage();
-            case FIXED_BODY, CHUNK_DATA -> readData();
-            case CHUNK_SIZE -> readChunkSize();
-            case CHUNK_CRLF -> readChunkCrlf();
-            case TRAILERS -> readTrailerLine();
+            case FIXED_BODY -> readFixedBody();
+            case CHUNKED_BODY -> readChunkedBody();
             case UNTIL_CLOSE -> readUntilClose();
             case RAW, ENDED, DEAD -> false;
         };
@@ -251,18 +247,17 @@ public final class Http1Decoder<H extends Http1Head> {
                 remaining = framing.length();
                 yield remaining == 0 ? State.END_PENDING : State.FIXED_BODY;
             }
-            case CHUNKED -> State.CHUNK_SIZE;
+            case CHUNKED -> {
+                chunked = new ChunkedBody(limits);
+                yield State.CHUNKED_BODY;
+            }
             case CLOSE_DELIMITED -> State.UNTIL_CLOSE;
         };
     }
 
-    private boolean readData() {
+    private boolean readFixedBody() {
         if (remaining == 0) {
-            if (state == State.FIXED_BODY) {
-                return finishMessage();
-            }
-            state = State.CHUNK_CRLF;
-            return true;
+            return finishMessage();
         }
         if (input.isEmpty()) {
             return endOfInput(TRUNCATED_BODY);
@@ -273,56 +268,20 @@ public final class Http1Decoder<H extends Http1Head> {
         return true;
     }
 
-    private boolean readChunkSize() {
-        String line = lines.read(input, limits.maxChunkLineBytes(), Http1Error.Kind.MALFORMED,
-                "chunk size line too long");
-        if (line == null) {
-            return endOfInput(TRUNCATED_BODY);
-        }
-        long size = ChunkLines.parseSize(line);
-        if (size == 0) {
-            trailers = new FieldSection(limits, "trailer");
-            state = State.TRAILERS;
-        } else {
-            remaining = size;
-            state = State.CHUNK_DATA;
-        }
-        return true;
-    }
-
-    /** The CRLF after chunk data is not a line, so no bare-LF leniency here (RFC 9112 §7.1). */
-    private boolean readChunkCrlf() {
-        while (crlfSeen < 2) {
-            if (input.isEmpty()) {
+    private boolean readChunkedBody() {
+        switch (chunked.advance(input, lines)) {
+            case DATA -> listener.onBody(chunked.data());
+            case END -> {
+                MultiMap trailers = chunked.trailers();
+                chunked = null;
+                state = State.END_PENDING;
+                if (!trailers.isEmpty()) {
+                    listener.onTrailers(trailers);
+                }
+            }
+            case NEEDS_INPUT -> {
                 return endOfInput(TRUNCATED_BODY);
             }
-            byte expected = crlfSeen == 0 ? (byte) '\r' : (byte) '\n';
-            if (input.readByte() != expected) {
-                throw DecodeException.malformed("missing CRLF after chunk data");
-            }
-            crlfSeen++;
-        }
-        crlfSeen = 0;
-        state = State.CHUNK_SIZE;
-        return true;
-    }
-
-    private boolean readTrailerLine() {
-        String line = lines.read(input, trailers.lineBudget(), Http1Error.Kind.HEADER_FIELDS_TOO_LARGE,
-                trailers.tooLargeMessage());
-        if (line == null) {
-            return endOfInput(TRUNCATED_BODY);
-        }
-        if (!line.isEmpty()) {
-            trailers.add(line, lines.lastRawLength());
-            return true;
-        }
-        trailers.end(lines.lastRawLength());
-        MultiMap fields = trailers.fields();
-        trailers = null;
-        state = State.END_PENDING;
-        if (!fields.isEmpty()) {
-            listener.onTrailers(fields);
         }
         return true;
     }
