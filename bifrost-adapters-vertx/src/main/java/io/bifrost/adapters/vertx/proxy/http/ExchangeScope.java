@@ -1,0 +1,102 @@
+package io.bifrost.adapters.vertx.proxy.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.bifrost.adapters.vertx.proxy.RequestInfo;
+import io.bifrost.adapters.vertx.proxy.http.codec.BodyFraming;
+import io.bifrost.adapters.vertx.proxy.http.codec.Http1Version;
+import io.bifrost.adapters.vertx.proxy.http.codec.RequestHead;
+import java.util.Set;
+
+/**
+ * The per-request plumbing every exchange shares: keep-alive rules ([PRX-030]), Bifrost's own error responses
+ * ([PRX-048]) and the single record of the request ([PRX-011]).
+ */
+final class ExchangeScope {
+    private final HttpProxyConnection connection;
+    private final RequestHead head;
+    private final RequestInfo info;
+    private final long sentAtStart;
+    private final long receivedAtStart;
+    private boolean recorded;
+
+    /** @param head {@code null} when the request never got past its head (a malformed request) */
+    ExchangeScope(HttpProxyConnection connection, RequestHead head, RequestInfo info, long sentAtStart,
+            long receivedAtStart) {
+        this.connection = requireNonNull(connection, "connection");
+        this.head = head;
+        this.info = requireNonNull(info, "info");
+        this.sentAtStart = sentAtStart;
+        this.receivedAtStart = receivedAtStart;
+    }
+
+    HttpProxyConnection connection() {
+        return connection;
+    }
+
+    RequestHead head() {
+        return head;
+    }
+
+    RequestInfo info() {
+        return info;
+    }
+
+    boolean http10() {
+        return head != null && head.version() == Http1Version.HTTP_1_0;
+    }
+
+    /** [PRX-030]: 1.1 stays open unless {@code close}; 1.0 only with {@code keep-alive} (or the legacy field). */
+    boolean clientWantsKeepAlive() {
+        if (head == null) {
+            return false;
+        }
+        Set<String> tokens = HopByHop.connectionTokens(head.headers());
+        return http10() ? tokens.contains("keep-alive") : !tokens.contains("close");
+    }
+
+    boolean isHeadRequest() {
+        return head != null && head.method().equals("HEAD");
+    }
+
+    /** Whether the request announced a body (one we would have to read before reusing the connection). */
+    boolean hasBody() {
+        if (head == null) {
+            return false;
+        }
+        BodyFraming f = head.framing();
+        return f.type() == BodyFraming.Type.CHUNKED || (f.type() == BodyFraming.Type.CONTENT_LENGTH && f.length() > 0);
+    }
+
+    /**
+     * Writes Bifrost's own error response, records the request and ends the exchange.
+     *
+     * @param mayPersist the failure allows a persistent connection ([PRX-048]: 407, or a non-CONNECT refusal
+     *     before any upstream); it then stays open if the client wants it and no unread body is left behind
+     * @param bodyRead whether the request body, if any, has been consumed
+     */
+    void respondError(ErrorResponse response, boolean mayPersist, boolean bodyRead) {
+        boolean keepAlive = mayPersist && clientWantsKeepAlive() && (bodyRead || !hasBody())
+                && !connection.draining();
+        connection.client().write(response.encode(http10(), keepAlive, isHeadRequest()));
+        info.status(response.status()).fail(response.code());
+        finish(keepAlive);
+    }
+
+    /** Records the request (once) and hands the connection back for the next request or closing. */
+    void finish(boolean keepAlive) {
+        record();
+        connection.exchangeDone(keepAlive);
+    }
+
+    /** Records the request once, with the bytes moved on the client socket since it started. */
+    void record() {
+        if (recorded) {
+            return;
+        }
+        recorded = true;
+        var client = connection.client();
+        connection.recorder().record(info.toRecord(client.bytesWritten() - sentAtStart,
+                client.bytesRead() - receivedAtStart, System.nanoTime()));
+    }
+}

@@ -1,0 +1,319 @@
+package io.bifrost.adapters.vertx.proxy.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.bifrost.adapters.vertx.net.StreamSocket;
+import io.bifrost.adapters.vertx.proxy.ClientPeer;
+import io.bifrost.adapters.vertx.proxy.DrainableConnection;
+import io.bifrost.adapters.vertx.proxy.ProxyContext;
+import io.bifrost.adapters.vertx.proxy.RequestInfo;
+import io.bifrost.adapters.vertx.proxy.http.codec.Http1Decoder;
+import io.bifrost.adapters.vertx.proxy.http.codec.Http1Error;
+import io.bifrost.adapters.vertx.proxy.http.codec.Http1Listener;
+import io.bifrost.adapters.vertx.proxy.http.codec.RequestHead;
+import io.bifrost.core.traffic.ConnectionRegistry.FirstRequest;
+import io.bifrost.core.traffic.ErrorCode;
+import io.bifrost.core.traffic.Protocol;
+import io.bifrost.core.traffic.TrackedConnection;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+
+/**
+ * One client connection on the HTTP listener: decodes requests one at a time ([PRX-030]-[PRX-032]), hands each to a
+ * {@link ForwardExchange} or {@link ConnectExchange}, keeps the connection alive between them, and runs the timers of
+ * [PRX-105]. Lives on one event loop; not thread-safe except {@link #drain} and {@link #forceClose}.
+ */
+final class HttpProxyConnection implements Http1Listener<RequestHead>, DrainableConnection {
+    /** Pipelined input held while a request is in progress; beyond it the socket is paused. */
+    private static final int MAX_PIPELINED_BYTES = 64 * 1024;
+
+    private final ProxyContext ctx;
+    private final HttpSettings settings;
+    private final StreamSocket client;
+    private final ClientPeer peer;
+    private final Http1Decoder<RequestHead> decoder;
+    private final UpstreamCache upstreams = new UpstreamCache();
+    private final Context context;
+    private Exchange exchange;
+    private TrackedConnection tracked;
+    private long timer = -1;
+    private boolean headTimerArmed;
+    private int requests;
+    private boolean clientFinished;
+    private boolean closed;
+    private volatile boolean draining;
+
+    HttpProxyConnection(ProxyContext ctx, HttpSettings settings, StreamSocket client, ClientPeer peer) {
+        this.ctx = requireNonNull(ctx, "ctx");
+        this.settings = requireNonNull(settings, "settings");
+        this.client = requireNonNull(client, "client");
+        this.peer = requireNonNull(peer, "peer");
+        this.decoder = Http1Decoder.forRequests(settings.limits(), this);
+        this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
+    }
+
+    void start() {
+        client.counter(new StreamSocket.ByteCounter() {
+            @Override
+            public void read(long n) {
+                ctx.recorder().bytesReceived(n);
+                if (tracked != null) {
+                    tracked.addBytesReceived(n);
+                }
+            }
+
+            @Override
+            public void written(long n) {
+                ctx.recorder().bytesSent(n);
+                if (tracked != null) {
+                    tracked.addBytesSent(n);
+                }
+            }
+        });
+        client.bufferHandler(this::onData).inputEndHandler(this::onClientFin).onClose(this::onClosed);
+        armTimer(settings.idleTimeout(), false);
+        client.resume();
+    }
+
+    private void onData(Buffer data) {
+        if (exchange == null && !headTimerArmed) {
+            armTimer(settings.readTimeout(), true); // first byte of a request: the head deadline starts
+        }
+        decoder.feed(data);
+        if (exchange != null && decoder.bufferedBytes() > MAX_PIPELINED_BYTES && decoder.isPaused()) {
+            client.pause();
+        }
+    }
+
+    private void onClientFin() {
+        clientFinished = true;
+        decoder.inputEnded();
+    }
+
+    // ---- decoder events ----
+
+    @Override
+    public void onHead(RequestHead head) {
+        cancelTimer();
+        decoder.pause();
+        requests++;
+        RequestInfo info = new RequestInfo(ctx.clock().instant(), System.nanoTime(), peer.requestId(requests),
+                peer.ipText(), peer.port(), head.isConnect() ? Protocol.CONNECT : Protocol.HTTP, head.method())
+                .userAgent(head.headers().get("user-agent"));
+        ExchangeScope scope = new ExchangeScope(this, head, info, client.bytesWritten(),
+                client.bytesRead() - decoder.bufferedBytes() - head.headBytes());
+        exchange = head.isConnect() ? new ConnectExchange(ctx, scope) : new ForwardExchange(ctx, settings, scope);
+        exchange.start();
+    }
+
+    @Override
+    public void onBody(Buffer data) {
+        if (exchange != null) {
+            armTimer(settings.readTimeout(), false); // body inactivity bound
+            exchange.requestBody(data);
+        }
+    }
+
+    @Override
+    public void onTrailers(MultiMap trailers) {
+        if (exchange != null) {
+            exchange.requestTrailers(trailers);
+        }
+    }
+
+    @Override
+    public void onMessageEnd() {
+        if (exchange != null) {
+            cancelTimer();
+            exchange.requestEnd();
+        }
+    }
+
+    @Override
+    public void onInputEnd() {
+        if (exchange == null) {
+            close();
+        }
+    }
+
+    @Override
+    public void onError(Http1Error error) {
+        cancelTimer();
+        if (exchange != null) {
+            exchange.requestFailed(error);
+            return;
+        }
+        if (error.kind() == Http1Error.Kind.TRUNCATED) {
+            close(); // a client that gave up mid-head gets no answer; nothing was recorded ([PRX-011])
+            return;
+        }
+        requests++;
+        RequestInfo info = RequestLines.describe(error.startLine(), peer, requests, ctx.clock().instant());
+        ExchangeScope scope = new ExchangeScope(this, null, info, client.bytesWritten(), client.bytesRead());
+        scope.respondError(RequestLines.errorResponse(error), false, false);
+    }
+
+    // ---- called by exchanges ----
+
+    StreamSocket client() {
+        return client;
+    }
+
+    ClientPeer peer() {
+        return peer;
+    }
+
+    io.bifrost.adapters.vertx.proxy.TrafficRecorder recorder() {
+        return ctx.recorder();
+    }
+
+    /** Bytes the client sent after a CONNECT head: tunnel early data ([PRX-053]). */
+    Buffer takeEarlyData() {
+        return decoder.takeRemaining();
+    }
+
+    UpstreamCache upstreams() {
+        return upstreams;
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    /** Resumes reading the client and the decoder: the request body may flow now. */
+    void resumeRequestBody() {
+        decoder.resume();
+        client.resume();
+    }
+
+    /** Stops reading the client (back-pressure toward a slow upstream). */
+    void pauseRequestBody() {
+        decoder.pause();
+        client.pause();
+    }
+
+    /** Tracks the connection on its first routed request, else updates it ([SAPI-220]). */
+    void routed(RequestInfo info, String route, String backend) {
+        if (tracked == null) {
+            tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
+                    this::forceClose, new FirstRequest(info.protocol(), info.host(), info.port(), route, backend,
+                            info.username()));
+            tracked.addBytesReceived(client.bytesRead());
+            tracked.addBytesSent(client.bytesWritten());
+        } else {
+            tracked.request(info.protocol(), info.host(), info.port(), route, backend, info.username());
+        }
+    }
+
+    /** The socket now belongs to a tunnel: no more HTTP on it. */
+    void becameTunnel() {
+        cancelTimer();
+        upstreams.closeIdle();
+    }
+
+    /** The current exchange is over; keep the connection for the next request or close it. */
+    void exchangeDone(boolean keepAlive) {
+        exchange = null;
+        if (!keepAlive || clientFinished || draining() || closed) {
+            close();
+            return;
+        }
+        armTimer(settings.idleTimeout(), false);
+        client.resume();
+        decoder.resume(); // may start the next, pipelined request right away
+    }
+
+    void closeAfterError(ErrorCode reason) {
+        if (tracked != null && reason != null) {
+            ctx.connections().untrack(tracked, reason);
+        }
+        close();
+    }
+
+    // ---- lifecycle ----
+
+    private void armTimer(Duration timeout, boolean head) {
+        cancelTimer();
+        headTimerArmed = head;
+        long ms = Math.max(1, timeout.toMillis());
+        timer = ctx.vertx().setTimer(ms, id -> onTimeout(head));
+    }
+
+    private void cancelTimer() {
+        if (timer >= 0) {
+            ctx.vertx().cancelTimer(timer);
+            timer = -1;
+        }
+        headTimerArmed = false;
+    }
+
+    private void onTimeout(boolean head) {
+        timer = -1;
+        if (exchange != null) {
+            exchange.requestTimedOut(); // body inactivity
+        } else if (head) {
+            // [PRX-105]: the head did not complete within read_timeout
+            client.write(ErrorResponse.badRequest(408, "request head not received in time").encode(false, false,
+                    false));
+            close();
+        } else {
+            close(); // keep-alive idle: close silently
+        }
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            cancelTimer();
+            client.close();
+        }
+    }
+
+    private void onClosed() {
+        closed = true;
+        cancelTimer();
+        upstreams.closeIdle();
+        if (exchange != null) {
+            exchange.clientClosed();
+        }
+        if (tracked != null) {
+            ctx.connections().untrack(tracked, null);
+        }
+        ctx.recorder().connectionClosed();
+    }
+
+    @Override
+    public void drain() {
+        draining = true;
+        context.runOnContext(v -> {
+            if (exchange == null) {
+                close();
+            }
+        });
+    }
+
+    @Override
+    public void forceClose() {
+        context.runOnContext(v -> close());
+    }
+
+    /** One request on this connection, as the connection drives it. */
+    interface Exchange {
+        void start();
+
+        void requestBody(Buffer data);
+
+        void requestTrailers(MultiMap trailers);
+
+        void requestEnd();
+
+        void requestFailed(Http1Error error);
+
+        void requestTimedOut();
+
+        void clientClosed();
+    }
+}
