@@ -256,7 +256,8 @@ public final class Socks5ClientHandshake implements UpstreamHandshake {
     private static void requireFieldLength(String name, String value, int min) {
         int length = value.getBytes(StandardCharsets.UTF_8).length;
         if (length < min || length > 255) {
-            throw new IllegalArgumentException(name + ": " + length + " UTF-8 bytes (expected: " + min + "-255, RFC 1929)");
+            throw new IllegalArgumentException(
+                    name + ": " + length + " UTF-8 bytes (expected: " + min + "-255, RFC 1929)");
         }
     }
 }

@@ -18,7 +18,7 @@ public record Socks5Command(int code) {
         }
     }
 
-    /** The method recorded for this command: {@code CONNECT}, {@code BIND}, {@code UDP_ASSOCIATE} or {@code CMD_<n>}. */
+    /** The recorded method: {@code CONNECT}, {@code BIND}, {@code UDP_ASSOCIATE} or {@code CMD_<n>} (decimal). */
     public String methodName() {
         return switch (code) {
             case 0x01 -> "CONNECT";

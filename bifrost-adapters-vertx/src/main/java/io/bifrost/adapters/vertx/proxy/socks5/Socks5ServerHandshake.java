@@ -3,9 +3,6 @@ package io.bifrost.adapters.vertx.proxy.socks5;
 import static java.util.Objects.requireNonNull;
 
 import io.vertx.core.buffer.Buffer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -196,12 +193,12 @@ public final class Socks5ServerHandshake {
         byte[] password = input.getBytes(3 + usernameLength, total);
         consume(total);
         if (admission != Socks5Admission.AUTHENTICATE) {
-            output.appendBytes(AUTH_SUCCESS);        // anonymous ([PRX-072]) or unchecked for a refused client ([PRX-083])
+            output.appendBytes(AUTH_SUCCESS);        // anonymous ([PRX-072]), or a refused client unchecked ([PRX-083])
             state = State.REQUEST;
             return null;
         }
-        Optional<String> user = decodeUtf8(username).filter(name -> !name.isEmpty());    // ULEN is 1-255
-        Optional<String> secret = decodeUtf8(password);
+        Optional<String> user = Socks5Decoding.utf8(username).filter(name -> !name.isEmpty());    // ULEN is 1-255
+        Optional<String> secret = Socks5Decoding.utf8(password);
         if (user.isEmpty() || secret.isEmpty()) {    // no user can have such a name: reject without verifying
             output.appendBytes(AUTH_FAILURE);
             return replyAndClose(Socks5RefusalReason.CREDENTIALS_REJECTED, Socks5RequestSummary.negotiation());
@@ -227,56 +224,46 @@ public final class Socks5ServerHandshake {
         };
         if (addressLength < 0) {                     // the address cannot even be skipped: answer now
             consume(4);
-            return refuse(command.equals(Socks5Command.CONNECT) ? Socks5RefusalReason.ADDRESS_TYPE_NOT_SUPPORTED
-                    : Socks5RefusalReason.COMMAND_NOT_SUPPORTED, new Socks5RequestSummary(command.methodName(), "", 0));
+            Socks5RequestSummary summary = new Socks5RequestSummary(command.methodName(), "", 0);
+            if (command.equals(Socks5Command.CONNECT)) {
+                return refuse(Socks5RefusalReason.ADDRESS_TYPE_NOT_SUPPORTED, Socks5Reply.ADDRESS_TYPE_NOT_SUPPORTED,
+                        summary);
+            }
+            return refuse(Socks5RefusalReason.COMMAND_NOT_SUPPORTED, Socks5Reply.COMMAND_NOT_SUPPORTED, summary);
         }
         int total = 4 + addressLength + 2;
         if (input.length() < total) {
             return needMore();
         }
-        Optional<Socks5Address> address = decodeAddress(input.getUnsignedByte(3), input.getBytes(4, total - 2));
+        byte[] rawAddress = input.getBytes(4, total - 2);
+        Socks5Address address = Socks5Decoding.address(input.getUnsignedByte(3), rawAddress).orElse(null);
         int port = input.getUnsignedShort(total - 2);
-        String host = address.map(Socks5Address::host).orElseGet(() -> printable(input.getBytes(5, total - 2)));
+        String host = address != null ? address.host() : Socks5Decoding.printable(rawAddress, 1);
         consume(total);
         return decide(command, address, port, new Socks5RequestSummary(command.methodName(), host, port));
     }
 
-    /** Order: the command, then the destination (both are parsing, [PRX-010] step 1), then the admission. */
-    private Socks5ServerStep decide(Socks5Command command, Optional<Socks5Address> address, int port,
+    /**
+     * Order: the command, then the destination (both are parsing, [PRX-010] step 1), then the admission.
+     *
+     * @param address null when {@code DST.ADDR} was an invalid name
+     */
+    private Socks5ServerStep decide(Socks5Command command, Socks5Address address, int port,
                                     Socks5RequestSummary summary) {
         if (!command.equals(Socks5Command.CONNECT)) {
-            return refuse(Socks5RefusalReason.COMMAND_NOT_SUPPORTED, summary);
+            return refuse(Socks5RefusalReason.COMMAND_NOT_SUPPORTED, Socks5Reply.COMMAND_NOT_SUPPORTED, summary);
         }
-        if (address.isEmpty() || port == 0) {
-            return refuse(Socks5RefusalReason.INVALID_DESTINATION, summary);
+        if (address == null || port == 0) {
+            return refuse(Socks5RefusalReason.INVALID_DESTINATION, Socks5Reply.GENERAL_FAILURE, summary);
         }
         if (admission == Socks5Admission.REFUSED) {
-            return refuse(Socks5RefusalReason.CLIENT_REFUSED, summary);
+            return refuse(Socks5RefusalReason.CLIENT_REFUSED, Socks5Reply.NOT_ALLOWED_BY_RULESET, summary);
         }
         state = State.CONNECT_REQUESTED;
-        return new Socks5ServerStep.Connect(flush(), new Socks5Endpoint(address.get(), port));
+        return new Socks5ServerStep.Connect(flush(), new Socks5Endpoint(address, port));
     }
 
-    /** {@code raw} is DST.ADDR: 4 or 16 address bytes, or a length byte and a name. */
-    private static Optional<Socks5Address> decodeAddress(int atyp, byte[] raw) {
-        if (atyp != Socks5Address.ATYP_DOMAIN) {
-            return Optional.of(Socks5Address.ofIpBytes(raw));           // IPv4-mapped IPv6 becomes IPv4
-        }
-        String name = new String(raw, 1, raw.length - 1, StandardCharsets.ISO_8859_1);  // non-ASCII fails below
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);                 // [PRX-075]: one trailing dot is removed
-        }
-        return Socks5Address.tryParseHost(name);     // IP-literal text becomes that address; else the name rules
-    }
-
-    private Socks5ServerStep refuse(Socks5RefusalReason reason, Socks5RequestSummary summary) {
-        Socks5Reply reply = switch (reason) {
-            case COMMAND_NOT_SUPPORTED -> Socks5Reply.COMMAND_NOT_SUPPORTED;
-            case ADDRESS_TYPE_NOT_SUPPORTED -> Socks5Reply.ADDRESS_TYPE_NOT_SUPPORTED;
-            case CLIENT_REFUSED -> Socks5Reply.NOT_ALLOWED_BY_RULESET;
-            case INVALID_DESTINATION, MALFORMED_GREETING, MALFORMED_SUBNEGOTIATION, MALFORMED_REQUEST,
-                    NO_ACCEPTABLE_METHOD, CREDENTIALS_REJECTED -> Socks5Reply.GENERAL_FAILURE;
-        };
+    private Socks5ServerStep refuse(Socks5RefusalReason reason, Socks5Reply reply, Socks5RequestSummary summary) {
         output.appendBuffer(reply.encodeFailure());
         return replyAndClose(reason, summary);
     }
@@ -315,22 +302,5 @@ public final class Socks5ServerHandshake {
         if (state != expected) {
             throw new IllegalStateException(operation + ": state " + state + " (expected: " + expected + ")");
         }
-    }
-
-    private static Optional<String> decodeUtf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException malformed) {
-            return Optional.empty();                 // strict: a lenient decoder would map distinct bytes to U+FFFD
-        }
-    }
-
-    /** For records only: the received name with anything outside printable ASCII shown as '?'. */
-    private static String printable(byte[] name) {
-        StringBuilder text = new StringBuilder(name.length);
-        for (byte b : name) {
-            text.append(b >= 0x21 && b <= 0x7E ? (char) b : '?');
-        }
-        return text.toString();
     }
 }

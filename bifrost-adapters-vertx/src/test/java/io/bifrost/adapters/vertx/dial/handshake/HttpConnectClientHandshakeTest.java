@@ -153,7 +153,8 @@ class HttpConnectClientHandshakeTest {
         assertThat(result.failure().getMessage())
                 .isEqualTo("upstream proxy 198.51.100.20:3128 answered 407 Proxy Authentication Required");
         assertThat(result.failure().httpResponse().orElseThrow().headers())
-                .containsExactly(Map.entry("Proxy-Authenticate", "Basic realm=\"x\""), Map.entry("Content-Length", "0"));
+                .containsExactly(Map.entry("Proxy-Authenticate", "Basic realm=\"x\""),
+                        Map.entry("Content-Length", "0"));
     }
 
     @Test

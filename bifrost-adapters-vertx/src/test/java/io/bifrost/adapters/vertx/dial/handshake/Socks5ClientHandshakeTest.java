@@ -140,8 +140,8 @@ class Socks5ClientHandshakeTest {
         assertThat(failure.kind()).isEqualTo(HandshakeFailureKind.PROXY_ERROR);
         assertThat(failure.socks5Reply()).hasValue(Integer.parseInt(rep, 16));
         assertThat(failure.replyForSocks5Client()).isEqualTo(forClient);
-        assertThat(failure.getMessage()).startsWith("upstream proxy 198.51.100.30:1080 refused CONNECT example.com:443: "
-                + "REP 0x" + rep);
+        assertThat(failure.getMessage())
+                .startsWith("upstream proxy 198.51.100.30:1080 refused CONNECT example.com:443: REP 0x" + rep);
     }
 
     @Test

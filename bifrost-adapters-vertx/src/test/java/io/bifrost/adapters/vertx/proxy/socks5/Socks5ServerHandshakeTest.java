@@ -51,7 +51,8 @@ class Socks5ServerHandshakeTest {
     void feed_incompleteGreeting_waitsWithoutWriting() {
         Socks5ServerHandshake handshake = new Socks5ServerHandshake(Socks5Admission.OPEN);
 
-        assertThat(handshake.feed(Buffer.buffer(hex("05 03 01 00")))).isEqualTo(new Socks5ServerStep.Continue(Buffer.buffer()));
+        assertThat(handshake.feed(Buffer.buffer(hex("05 03 01 00"))))
+                .isEqualTo(new Socks5ServerStep.Continue(Buffer.buffer()));
         assertThat(handshake.bytesRead()).isZero();
     }
 
