@@ -200,7 +200,7 @@ final class ConfigNode {
         }
         long v = number.get();
         if (v < min || v > max) {
-            error(max == Long.MAX_VALUE
+            error(max >= Integer.MAX_VALUE
                     ? "must be at least " + min + ", got " + v
                     : "must be between " + min + " and " + max + ", got " + v);
             return null;
