@@ -14,6 +14,9 @@ final class AuthReader {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
     private static final int MIN_RECOMMENDED_COST = 10;
 
+    /** A provider and the node it was read from, for warnings at its path. */
+    private record Read(AuthProviderConfig provider, ConfigNode node) {}
+
     private AuthReader() {}
 
     static AuthConfig read(ConfigNode auth) {
@@ -22,7 +25,9 @@ final class AuthReader {
         }
         for (String key : LEGACY_KEYS) {
             if (auth.has(key)) {
-                auth.get(key).error("no longer supported; move it to auth.providers[].config");
+                ConfigNode legacy = auth.get(key);
+                legacy.error("no longer supported; move it to auth.providers[].config");
+                legacy.skip();
             }
         }
         ConfigNode negotiate = auth.map("negotiate");
@@ -30,16 +35,16 @@ final class AuthReader {
             negotiate.get("enabled").error("Negotiate authentication is not available in this version");
         }
         Map<String, Object> negotiateRaw = negotiate.rawMap();
-        List<AuthProviderConfig> providers = new ArrayList<>();
+        List<Read> providers = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode entry : auth.list("providers")) {
             AuthProviderConfig provider = provider(entry.expectMap(), names);
             if (provider != null) {
-                providers.add(provider);
+                providers.add(new Read(provider, entry));
             }
         }
-        warnIgnoredNoneProviders(auth, providers);
-        return new AuthConfig(providers, negotiateRaw);
+        warnIgnoredNoneProviders(providers);
+        return new AuthConfig(providers.stream().map(Read::provider).toList(), negotiateRaw);
     }
 
     private static AuthProviderConfig provider(ConfigNode p, Set<String> names) {
@@ -48,8 +53,9 @@ final class AuthReader {
         }
         for (String key : LEGACY_KEYS) {
             if (p.has(key)) {
-                String here = p.path();
-                p.get(key).error("no longer supported; use " + here + ".config");
+                ConfigNode legacy = p.get(key);
+                legacy.error("no longer supported; use " + p.path() + ".config");
+                legacy.skip();
             }
         }
         String name = Names.readRequired(p, "provider", Set.of(), names);
@@ -139,19 +145,15 @@ final class AuthReader {
     }
 
     /** [SEC-031]: an enabled {@code none} provider next to other enabled providers is ignored. */
-    private static void warnIgnoredNoneProviders(ConfigNode auth, List<AuthProviderConfig> providers) {
-        boolean othersEnabled = providers.stream().anyMatch(p -> p.enabled() && p.type() != AuthProviderType.NONE);
-        if (!othersEnabled) {
-            return;
-        }
-        List<ConfigNode> entries = auth.list("providers");
-        for (ConfigNode entry : entries) {
-            String name = entry.get("name").asString();
-            providers.stream()
-                    .filter(p -> p.name().equals(name) && p.enabled() && p.type() == AuthProviderType.NONE)
-                    .findFirst()
-                    .ifPresent(p -> entry.warning("provider \"" + p.name()
-                            + "\" of type none is ignored because other providers are enabled"));
+    private static void warnIgnoredNoneProviders(List<Read> providers) {
+        boolean othersEnabled = providers.stream()
+                .anyMatch(r -> r.provider().enabled() && r.provider().type() != AuthProviderType.NONE);
+        for (Read r : providers) {
+            AuthProviderConfig p = r.provider();
+            if (othersEnabled && p.enabled() && p.type() == AuthProviderType.NONE) {
+                r.node().warning("provider \"" + p.name() + "\" of type none is ignored because other providers "
+                        + "are enabled");
+            }
         }
     }
 }

@@ -142,6 +142,11 @@ final class ConfigNode {
         return Trees.freezeMap(entries());
     }
 
+    /** Marks this value and everything below it as read (a refused legacy block is not also full of unknown keys). */
+    void skip() {
+        wholeConsumed = true;
+    }
+
     /** This mapping as written (frozen copy, empty when not a mapping) without consuming anything. */
     Map<String, Object> snapshot() {
         return Trees.freezeMap(entries());

@@ -93,8 +93,8 @@ final class ReadContext {
     }
 
     /**
-     * The position of a path; a path that is not in the file (a missing key) sorts at the start of its nearest
-     * existing ancestor's children.
+     * The position of a path; a path that is not in the file (a missing key) sorts after the children of its nearest
+     * existing ancestor, where the key would be appended.
      */
     private int[] positionOf(String path) {
         int[] exact = positions.get(path);
@@ -105,12 +105,12 @@ final class ReadContext {
         while (true) {
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             if (cut <= 0) {
-                return new int[] {-1};
+                return new int[] {Integer.MAX_VALUE};
             }
             p = p.substring(0, cut);
             int[] ancestor = positions.get(p);
             if (ancestor != null) {
-                return append(ancestor, -1);
+                return append(ancestor, Integer.MAX_VALUE);
             }
         }
     }

@@ -136,8 +136,8 @@ class BackendsReaderTest {
         assertThat(texts(result)).containsExactly(
                 "error: backends[0].config.local_addr: must be an IP address, got \"eth0\"",
                 "error: backends[0].config.connect_timeout: must be greater than 0",
-                "error: backends[1].config.address: required for type http_proxy",
                 "warning: backends[1].config.adress: unknown key for type http_proxy",
+                "error: backends[1].config.address: required for type http_proxy",
                 "warning: backends[2].config.user: unknown key for type socks5_proxy");
     }
 
