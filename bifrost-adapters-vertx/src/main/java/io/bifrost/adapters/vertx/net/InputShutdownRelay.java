@@ -22,6 +22,9 @@ final class InputShutdownRelay extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             ctx.fireChannelRead(INPUT_SHUTDOWN);
+            // Vert.x defers flushing a connection's writes while it is "reading" until read-complete; a user event
+            // is not followed by one, so without it every later write to this socket would sit unflushed.
+            ctx.fireChannelReadComplete();
         } else {
             ctx.fireUserEventTriggered(evt);
         }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.proxy.ClientPeer;
-import io.bifrost.adapters.vertx.proxy.DrainableConnection;
+import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Decoder;
@@ -26,7 +26,7 @@ import java.time.Duration;
  * {@link ForwardExchange} or {@link ConnectExchange}, keeps the connection alive between them, and runs the timers of
  * [PRX-105]. Lives on one event loop; not thread-safe except {@link #drain} and {@link #forceClose}.
  */
-final class HttpProxyConnection implements Http1Listener<RequestHead>, DrainableConnection {
+public final class HttpProxyConnection implements Http1Listener<RequestHead>, ProxyAcceptor.Startable {
     /** Pipelined input held while a request is in progress; beyond it the socket is paused. */
     private static final int MAX_PIPELINED_BYTES = 64 * 1024;
 
@@ -46,7 +46,7 @@ final class HttpProxyConnection implements Http1Listener<RequestHead>, Drainable
     private boolean closed;
     private volatile boolean draining;
 
-    HttpProxyConnection(ProxyContext ctx, HttpSettings settings, StreamSocket client, ClientPeer peer) {
+    public HttpProxyConnection(ProxyContext ctx, HttpSettings settings, StreamSocket client, ClientPeer peer) {
         this.ctx = requireNonNull(ctx, "ctx");
         this.settings = requireNonNull(settings, "settings");
         this.client = requireNonNull(client, "client");
@@ -55,7 +55,8 @@ final class HttpProxyConnection implements Http1Listener<RequestHead>, Drainable
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
     }
 
-    void start() {
+    @Override
+    public void start() {
         client.counter(new StreamSocket.ByteCounter() {
             @Override
             public void read(long n) {

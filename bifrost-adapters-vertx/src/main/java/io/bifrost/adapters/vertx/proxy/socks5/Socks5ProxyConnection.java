@@ -9,7 +9,7 @@ import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.net.Tunnel;
 import io.bifrost.adapters.vertx.proxy.ClientPeer;
 import io.bifrost.adapters.vertx.proxy.FailureMapping;
-import io.bifrost.adapters.vertx.proxy.DrainableConnection;
+import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.adapters.vertx.proxy.ProxyRefusalException;
@@ -33,7 +33,7 @@ import java.util.Optional;
  * tunnel. Refusals decided at accept (access control, per-IP rate) are answered inside the protocol with
  * {@code REP 0x02}. Lives on one event loop.
  */
-final class Socks5ProxyConnection implements DrainableConnection {
+public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     private final ProxyContext ctx;
     private final StreamSocket client;
     private final ClientPeer peer;
@@ -46,7 +46,7 @@ final class Socks5ProxyConnection implements DrainableConnection {
     private long timer = -1;
     private boolean tunnelling;
 
-    Socks5ProxyConnection(ProxyContext ctx, StreamSocket client, ClientPeer peer, Duration readTimeout) {
+    public Socks5ProxyConnection(ProxyContext ctx, StreamSocket client, ClientPeer peer, Duration readTimeout) {
         this.ctx = requireNonNull(ctx, "ctx");
         this.client = requireNonNull(client, "client");
         this.peer = requireNonNull(peer, "peer");
@@ -58,7 +58,8 @@ final class Socks5ProxyConnection implements DrainableConnection {
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
     }
 
-    void start() {
+    @Override
+    public void start() {
         client.counter(new StreamSocket.ByteCounter() {
             @Override
             public void read(long n) {

@@ -1,0 +1,171 @@
+package io.bifrost.adapters.vertx.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.bifrost.adapters.vertx.dial.AddressPolicy;
+import io.bifrost.adapters.vertx.dial.BackendDialers;
+import io.bifrost.adapters.vertx.dial.UpstreamDialer;
+import io.bifrost.adapters.vertx.events.EventSinks;
+import io.bifrost.adapters.vertx.events.LoggingEventSink;
+import io.bifrost.adapters.vertx.proxy.ProxyGate;
+import io.bifrost.core.backend.Backend;
+import io.bifrost.core.backend.BackendRegistry;
+import io.bifrost.core.config.BackendConfig;
+import io.bifrost.core.config.ServerConfig;
+import io.bifrost.core.policy.DestinationDecision;
+import io.bifrost.core.policy.DestinationPolicy;
+import io.bifrost.core.port.out.EventSink;
+import io.bifrost.core.routing.RouteResolver;
+import io.bifrost.core.traffic.ConnectionRegistry;
+import io.bifrost.core.traffic.TrafficCounters;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A Bifrost proxy hub, embeddable: the HTTP and SOCKS5 listeners of a {@link ServerConfig}, its routes, backends and
+ * policies, on a caller-owned {@link Vertx}.
+ *
+ * <pre>{@code
+ * Vertx vertx = BifrostVertx.create();
+ * BifrostServer server = BifrostServer.create(vertx, config, ServerOptions.defaults());
+ * server.start().await();
+ * ...
+ * server.stop().await();
+ * vertx.close().await();
+ * }</pre>
+ *
+ * Thread-safe; {@link #start} and {@link #stop} are each called once.
+ */
+public final class BifrostServer {
+    private final Vertx vertx;
+    private final ServerConfig config;
+    private final ServerOptions options;
+    private final EventSink events;
+    private final BackendRegistry backends;
+    private final BackendDialers dialers;
+    private final RouteResolver routes;
+    private final ProxyGate gate;
+    private final ConnectionRegistry connections;
+    private final ServerTraffic traffic = new ServerTraffic();
+    private ProxyListeners listeners;
+
+    private BifrostServer(Vertx vertx, ServerConfig config, ServerOptions options) {
+        this.vertx = requireNonNull(vertx, "vertx");
+        this.config = requireNonNull(config, "config");
+        this.options = requireNonNull(options, "options");
+        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), options.events()));
+        List<Backend> running = new ArrayList<>();
+        for (BackendConfig b : config.backends()) {
+            running.add(CoreAssembly.backend(config, b, events, options.clock()));
+        }
+        this.backends = new BackendRegistry(running);
+        this.routes = new RouteResolver(CoreAssembly.routes(config.routes()), backends, events, options.clock());
+        DestinationPolicy initial = DestinationPolicy.of(config.network().allowLoopbackDestinations(),
+                List.of(), List.of());
+        this.gate = new ProxyGate(vertx, CoreAssembly.policies(config, options.clock()),
+                CoreAssembly.authenticator(config, options.clock()), initial, routes);
+        AddressPolicy resolvedPolicy = (address, port) ->
+                gate.destinations().checkResolved(address, port) instanceof DestinationDecision.Allowed;
+        Map<String, UpstreamDialer> byName = new HashMap<>();
+        for (BackendConfig b : config.backends()) {
+            UpstreamDialer dialer = CoreAssembly.dialer(vertx, config.network(), b, resolvedPolicy, options.version());
+            if (dialer != null && b.enabled()) {
+                byName.put(b.name(), dialer);
+            }
+        }
+        this.dialers = new BackendDialers(byName, options.clock());
+        this.connections = new ConnectionRegistry(events, options.clock());
+    }
+
+    public static BifrostServer create(Vertx vertx, ServerConfig config, ServerOptions options) {
+        return new BifrostServer(vertx, config, options);
+    }
+
+    /**
+     * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), binds the
+     * listeners and completes with this server; fails naming the configuration key and address that could not be
+     * bound ([PRX-002]).
+     */
+    public Future<BifrostServer> start() {
+        return vertx.executeBlocking(() -> StartupChecks.run(config, gate.authRequired(), options.hostAddresses().get()))
+                .compose(hostAddresses -> {
+                    listeners = new ProxyListeners(vertx, config, options, gate, dialers, connections, traffic, events);
+                    return listeners.bind().map(v -> hostAddresses);
+                })
+                .map(hostAddresses -> {
+                    gate.replaceDestinations(DestinationPolicy.of(config.network().allowLoopbackDestinations(),
+                            hostAddresses, StartupChecks.ownSockets(config, listeners)));
+                    return this;
+                });
+    }
+
+    /** Graceful stop with the configured {@code server.graceful_period} ([PRX-110]). */
+    public Future<Void> stop() {
+        return stop(config.server().gracefulPeriod());
+    }
+
+    /**
+     * Stops accepting, lets requests in progress and tunnels finish for at most {@code grace}, then closes what is
+     * left. {@code Duration.ZERO} closes at once.
+     */
+    public Future<Void> stop(Duration grace) {
+        return listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
+    }
+
+    /** The bound HTTP listener address, when it is enabled and started. */
+    public Optional<SocketAddress> httpAddress() {
+        return listeners == null ? Optional.empty() : listeners.httpAddress();
+    }
+
+    /** The bound SOCKS5 listener address, when it is enabled and started. */
+    public Optional<SocketAddress> socks5Address() {
+        return listeners == null ? Optional.empty() : listeners.socks5Address();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public BackendRegistry backends() {
+        return backends;
+    }
+
+    public RouteResolver routes() {
+        return routes;
+    }
+
+    public ConnectionRegistry connections() {
+        return connections;
+    }
+
+    /** Listener-side counters: all listeners, and each one ([SAPI-013]). */
+    public ServerTraffic traffic() {
+        return traffic;
+    }
+
+    /** Listener-side counters: all listeners and each one. */
+    public static final class ServerTraffic {
+        private final TrafficCounters total = new TrafficCounters();
+        private final TrafficCounters http = new TrafficCounters();
+        private final TrafficCounters socks5 = new TrafficCounters();
+
+        public TrafficCounters total() {
+            return total;
+        }
+
+        public TrafficCounters http() {
+            return http;
+        }
+
+        public TrafficCounters socks5() {
+            return socks5;
+        }
+    }
+}
