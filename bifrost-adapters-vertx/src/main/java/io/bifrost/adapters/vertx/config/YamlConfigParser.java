@@ -35,12 +35,12 @@ import org.yaml.snakeyaml.representer.Representer;
  *
  * <p>Built on snakeyaml's composer, which yields nodes with their scalar style and position, rather than on a
  * YAML 1.1 constructor or Jackson's YAML parser: both turn {@code yes}/{@code on} into booleans, {@code 0123} into an
- * octal 83, and Jackson reads an alias as its anchor's name (see {@code JacksonYamlBehaviourTest}). Here plain scalars are
- * resolved with the YAML 1.2 core schema ({@code true}/{@code false}, {@code null}/{@code ~}/empty, base-10 integers,
- * decimals), quoted scalars are always strings, other plain scalars ({@code yes}, {@code 0x10}, {@code .inf}) stay
- * strings and are judged by the reader ([CFG-015]); explicit tags are ignored. Aliases are resolved, merge keys
- * ({@code <<}) are applied, and a recursive alias is an error. Duplicate keys and several documents are errors
- * ([CFG-001]); syntax errors read {@code (root): line L, column C: <reason>} ([CFG-060]).
+ * octal 83, and Jackson reads an alias as its anchor's name (see {@code JacksonYamlBehaviourTest}). Here plain
+ * scalars are resolved with the YAML 1.2 core schema ({@code true}/{@code false}, {@code null}/{@code ~}/empty,
+ * base-10 integers, decimals); quoted scalars are always strings; other plain scalars ({@code yes}, {@code 0x10},
+ * {@code .inf}) stay strings and are judged by the reader ([CFG-015]); explicit tags are ignored. Aliases are
+ * resolved, merge keys ({@code <<}) are applied, and a recursive alias is an error. Duplicate keys and several
+ * documents are errors ([CFG-001]); syntax errors read {@code (root): line L, column C: <reason>} ([CFG-060]).
  *
  * <p>Stateless and thread-safe; pure computation (no I/O), so it may run on an event loop for small inputs.
  */
@@ -121,7 +121,9 @@ public final class YamlConfigParser {
             }
             open.put(node, Boolean.TRUE);
             try {
-                return node instanceof MappingNode mapping ? mapping(mapping, path) : sequence((SequenceNode) node, path);
+                return node instanceof MappingNode mapping
+                        ? mapping(mapping, path)
+                        : sequence((SequenceNode) node, path);
             } finally {
                 open.remove(node);
             }

@@ -132,7 +132,7 @@ class YamlConfigParserTest {
     void parse_emptyDocument_isANullTree() {
         ConfigResult<Object> result = YamlConfigParser.parse("# only a comment\n");
 
-        assertThat(result.problems()).isEmpty();
+        assertThat(result.isValid()).isTrue();
         assertThat(result.config()).isNull();
     }
 
