@@ -10,8 +10,9 @@ import java.util.Set;
 
 /** Reads {@code backends} ([CFG-103], [BKD-001]-[BKD-014]) with their health checks ([BKD-060], [BKD-061]). */
 final class BackendsReader {
-    static final String UNSUPPORTED_TYPE = "backend type \"%s\" is not supported by this version of Bifrost; run the "
-            + "tunnel outside Bifrost (for example a WireGuard-to-SOCKS5 sidecar) and point a socks5_proxy backend at it";
+    static final String UNSUPPORTED_TYPE = "backend type \"%s\" is not supported by this version of Bifrost; run "
+            + "the tunnel outside Bifrost (for example a WireGuard-to-SOCKS5 sidecar) and point a socks5_proxy backend "
+            + "at it";
 
     /**
      * @param backends the entries that could be built, in file order

@@ -34,7 +34,9 @@ public final class ClientConfigReader {
     private static ClientConfig sections(ConfigNode root) {
         UpstreamServerConfig server = ClientSectionsReader.server(root.map("server"));
         var servers = ClientSectionsReader.servers(root.get("servers"));
-        boolean hasUpstream = server.address() != null || !servers.isEmpty();
+        // an address that is written but invalid already has its error; do not add "no server configured" to it
+        boolean addressWritten = root.map("server").get("address").value() instanceof String a && !a.isEmpty();
+        boolean hasUpstream = addressWritten || !servers.isEmpty();
         return new ClientConfig(
                 ListenerReader.client(root.map("proxy")),
                 server,

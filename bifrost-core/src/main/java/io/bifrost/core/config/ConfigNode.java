@@ -1,6 +1,5 @@
 package io.bifrost.core.config;
 
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A cursor over one value of the plain tree, with its path. Reading a key marks it consumed; keys of a mapping that
@@ -24,9 +22,6 @@ import java.util.regex.Pattern;
  * Not thread-safe; lives for one read.
  */
 final class ConfigNode {
-    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-
     private final ReadContext ctx;
     private final String path;
     private final Object value;
@@ -184,21 +179,21 @@ final class ConfigNode {
     }
 
     Boolean asBool() {
-        if (value == null || value instanceof Boolean) {
-            return (Boolean) value;
+        if (value == null) {
+            return null;
         }
-        if ("true".equals(value) || "false".equals(value)) {
-            return Boolean.valueOf((String) value);
+        Optional<Boolean> bool = Scalars.bool(value);
+        if (bool.isEmpty()) {
+            error("must be true or false, got " + Trees.describe(value));
         }
-        error("must be true or false, got " + Trees.describe(value));
-        return null;
+        return bool.orElse(null);
     }
 
     Long asLong(long min, long max) {
         if (value == null) {
             return null;
         }
-        Optional<Long> number = integerOf(value);
+        Optional<Long> number = Scalars.integer(value);
         if (number.isEmpty()) {
             error("must be an integer, got " + Trees.describe(value));
             return null;
@@ -213,32 +208,15 @@ final class ConfigNode {
         return v;
     }
 
-    private static Optional<Long> integerOf(Object v) {
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return Optional.of(((Number) v).longValue());
-        }
-        String text = v instanceof BigInteger || v instanceof String ? v.toString() : null;
-        if (text == null || !INTEGER.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        BigInteger big = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
-        return big.bitLength() < 64 ? Optional.of(big.longValue()) : Optional.empty();
-    }
-
     Double asNumber() {
         if (value == null) {
             return null;
         }
-        Double d = null;
-        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-            d = n.doubleValue();
-        } else if (value instanceof String s && DECIMAL.matcher(s).matches()) {
-            d = Double.valueOf(s);
-        }
-        if (d == null) {
+        Optional<Double> number = Scalars.number(value);
+        if (number.isEmpty()) {
             error("must be a number, got " + Trees.describe(value));
         }
-        return d;
+        return number.orElse(null);
     }
 
     /** Durations ([CFG-010]): the number 0 is zero; any other bare number needs a unit. */

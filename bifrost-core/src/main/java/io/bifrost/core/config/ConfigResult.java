@@ -8,7 +8,8 @@ import java.util.List;
  * The outcome of loading a configuration ([CFG-030]): the typed configuration when there is no error, and every
  * problem found, ordered by position in the file ([CFG-060]). Immutable.
  *
- * @param config the configuration; {@code null} when {@link #problems} contains an error
+ * @param config the configuration; {@code null} when {@link #problems} contains an error (and, for a parsed tree,
+ *     when the document is empty)
  * @param problems errors and warnings in file order
  * @param <T> {@link ServerConfig}, {@link ClientConfig}, or a parsed tree
  */
@@ -33,8 +34,9 @@ public record ConfigResult<T>(T config, List<ConfigProblem> problems) {
         return new ConfigResult<>(null, problems);
     }
 
+    /** True when there is no error (warnings allowed, [CFG-061]). */
     public boolean isValid() {
-        return config != null;
+        return problems.stream().noneMatch(ConfigProblem::isError);
     }
 
     public List<ConfigProblem> errors() {
@@ -51,7 +53,7 @@ public record ConfigResult<T>(T config, List<ConfigProblem> problems) {
      * @throws InvalidConfigException carrying every problem when the configuration is invalid
      */
     public T orElseThrow() {
-        if (config == null) {
+        if (!isValid()) {
             throw new InvalidConfigException(problems);
         }
         return config;

@@ -97,7 +97,8 @@ final class HealthCheckReader {
                 case HTTP -> "host or host:port";
                 case PING -> "a host name or IP address";
             };
-            node.error("invalid target \"" + target + "\" for type " + type.wireName() + " (expected " + expected + ")");
+            node.error("invalid target \"" + target + "\" for type " + type.wireName() + " (expected " + expected
+                    + ")");
         }
     }
 

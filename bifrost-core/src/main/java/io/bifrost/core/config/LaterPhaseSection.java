@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param enabled the section's {@code enabled} key with its documented default (server {@code mesh}: true; the others
  *     false; {@code session} has none and reads false)
- * @param raw the section as written (unmodifiable); empty when absent; may hold secrets ({@code session.redis.password},
- *     {@code mesh.discovery.token}, ...)
+ * @param raw the section as written (unmodifiable); empty when absent; may hold secrets
+ *     ({@code session.redis.password}, {@code mesh.discovery.token}, ...)
  */
 public record LaterPhaseSection(boolean enabled, Map<String, Object> raw) {
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads proxy listeners and {@code tls} blocks: server {@code server} ([CFG-101]), client {@code proxy} ([CFG-151]). */
+/** Reads proxy listeners and {@code tls} blocks: the server's {@code server} ([CFG-101]), the client's proxy. */
 final class ListenerReader {
     private static final Set<String> CLIENT_AUTH = Set.of("", "request", "require_any", "verify_if_given", "require");
 

@@ -3,8 +3,8 @@ package io.bifrost.core.config;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A {@code tls} block ([CFG-104]): accepted and kept; TLS itself is a later-phase feature, so {@code enabled: true} is a
- * validation error in this version. Immutable.
+ * A {@code tls} block ([CFG-104]): accepted and kept; TLS itself is a later-phase feature, so {@code enabled: true}
+ * is a validation error in this version. Immutable.
  *
  * @param enabled default false
  * @param certFile default {@code ""}

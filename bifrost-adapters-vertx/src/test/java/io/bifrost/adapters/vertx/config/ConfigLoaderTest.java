@@ -1,0 +1,80 @@
+package io.bifrost.adapters.vertx.config;
+
+import static io.bifrost.adapters.vertx.config.ContractFilesTest.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bifrost.core.config.ClientConfig;
+import io.bifrost.core.config.ConfigResult;
+import io.bifrost.core.config.EnvLookup;
+import io.bifrost.core.config.ServerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void load_missingFile_explainsHowToCreateOne() {
+        Path file = dir.resolve("server-config.yaml");
+
+        ConfigResult<ServerConfig> result = new ServerConfigLoader(EnvLookup.of(Map.of())).load(file);
+
+        assertThat(texts(result)).containsExactly("error: (root): config file not found: " + file
+                + " (create one with \"bifrost-server config init\")");
+        assertThat(texts(new ClientConfigLoader(EnvLookup.of(Map.of())).load(file))).containsExactly(
+                "error: (root): config file not found: " + file + " (create one with \"bifrost-client config init\")");
+    }
+
+    @Test
+    void load_fileWithEnvironmentReferences_expandsThemFromTheInjectedLookup() throws IOException {
+        Path file = dir.resolve("server-config.yaml");
+        Files.writeString(file, ConfigTemplates.serverBuiltInDefault()
+                .replace("token: \"\"", "token: \"${BIFROST_API_TOKEN}\"")
+                .replace("requests_per_second: 100", "requests_per_second: ${RPS}"));
+
+        ConfigResult<ServerConfig> result = new ServerConfigLoader(
+                EnvLookup.of(Map.of("BIFROST_API_TOKEN", "0123456789abcdef-token", "RPS", "250"))).load(file);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.orElseThrow().api().token()).isEqualTo("0123456789abcdef-token");
+        assertThat(result.config().rateLimit().requestsPerSecond()).isEqualTo(250.0);
+    }
+
+    @Test
+    void load_unsetVariable_isAnErrorNamingKeyAndVariable() {
+        ConfigResult<ServerConfig> result = new ServerConfigLoader(EnvLookup.of(Map.of()))
+                .loadText(ConfigTemplates.serverBuiltInDefault().replace("token: \"\"", "token: \"${BIFROST_API_TOKEN}\""));
+
+        assertThat(texts(result)).containsExactly(
+                "error: api.token: environment variable BIFROST_API_TOKEN is not set");
+    }
+
+    @Test
+    void load_invalidUtf8_isAnError() throws IOException {
+        Path file = dir.resolve("client-config.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        ConfigResult<ClientConfig> result = new ClientConfigLoader(EnvLookup.of(Map.of())).load(file);
+
+        assertThat(texts(result)).containsExactly("error: (root): config file " + file + " is not valid UTF-8");
+    }
+
+    @Test
+    void load_syntaxError_stopsBeforeValidation() throws IOException {
+        Path file = dir.resolve("client-config.yaml");
+        Files.writeString(file, "proxy:\n  http:\n    listen: \"127.0.0.1:7380\n", StandardCharsets.UTF_8);
+
+        ConfigResult<ClientConfig> result = new ClientConfigLoader(EnvLookup.of(Map.of())).load(file);
+
+        assertThat(result.errors()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("(root)");
+            assertThat(p.message()).matches("line \\d+, column \\d+: .*");
+        });
+    }
+}
