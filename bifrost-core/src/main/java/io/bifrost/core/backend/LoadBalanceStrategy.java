@@ -13,6 +13,12 @@ public enum LoadBalanceStrategy {
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
+    /** Every spelling, for messages: {@code round_robin, least_conn, ip_hash, weighted, random}. */
+    public static String allowedValues() {
+        return java.util.Arrays.stream(values()).map(LoadBalanceStrategy::wireName)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The configuration and API spelling, e.g. {@code round_robin}. */
     public String wireName() {
         return wireName;

@@ -1,5 +1,7 @@
 package io.bifrost.core.config;
 
+import io.bifrost.core.routing.PrioritizedRoute;
+
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.core.routing.HostPattern;

@@ -90,7 +90,7 @@ final class ClientSectionsReader {
                 paths.put(route, r.path());
             }
         }
-        RouteOrder.warnNeverUsed(routes, paths::get, list.context());
+        NeverUsedRoutes.warnNeverUsed(routes, paths::get, list.context());
         return routes;
     }
 

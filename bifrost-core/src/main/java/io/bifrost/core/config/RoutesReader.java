@@ -1,5 +1,7 @@
 package io.bifrost.core.config;
 
+import io.bifrost.core.backend.LoadBalanceStrategy;
+
 import io.bifrost.core.routing.HostPattern;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +36,7 @@ final class RoutesReader {
                 paths.put(route, entry.path());
             }
         }
-        RouteOrder.warnNeverUsed(routes, paths::get, list.context());
+        NeverUsedRoutes.warnNeverUsed(routes, paths::get, list.context());
         return routes;
     }
 
@@ -66,7 +68,7 @@ final class RoutesReader {
         }
         Map<String, Integer> weights = weights(r.map("weights"), backends, declared);
         LoadBalanceStrategy strategy = r.choice("load_balance", LoadBalanceStrategy.ROUND_ROBIN,
-                LoadBalanceStrategy::parse, LoadBalanceStrategy.ALLOWED);
+                LoadBalanceStrategy::parse, LoadBalanceStrategy.allowedValues());
         int priority = r.integer("priority", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
         boolean enabled = r.bool("enabled", true);
         if (enabled && !backends.isEmpty() && backends.stream().allMatch(b -> Boolean.FALSE.equals(declared.get(b)))) {

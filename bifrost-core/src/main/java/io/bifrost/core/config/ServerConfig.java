@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param server listeners, timeouts and shutdown
  * @param backends in file order; at least one in a valid configuration ([CFG-103])
- * @param routes in file order (see {@link RouteOrder#effective} for matching order); default empty
+ * @param routes in file order (see {@link io.bifrost.core.routing.RouteOrder#effective} for matching order); default empty
  * @param auth proxy user authentication
  * @param rateLimit request and bandwidth limits
  * @param accessControl client IP allow and deny lists

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * belongs to it ([RTE-061]). Built fresh for every route table, so replacing the table resets the state.
  * Thread-safe.
  */
-public final class Route {
+public final class Route implements PrioritizedRoute {
     private final String name;
     private final List<HostPattern> patterns;
     private final List<String> backends;
@@ -51,11 +51,13 @@ public final class Route {
         this.balancer = LoadBalancer.create(strategy, this.weights, random);
     }
 
+    @Override
     public String name() {
         return name;
     }
 
-    public List<HostPattern> patterns() {
+    @Override
+    public List<HostPattern> domains() {
         return patterns;
     }
 
@@ -71,22 +73,14 @@ public final class Route {
         return weights;
     }
 
+    @Override
     public int priority() {
         return priority;
     }
 
+    @Override
     public boolean enabled() {
         return enabled;
-    }
-
-    /** A route whose only pattern is {@code *}; it sorts after every other route ([RTE-030]). */
-    public boolean isCatchAll() {
-        return patterns.stream().allMatch(HostPattern::isCatchAll);
-    }
-
-    /** Whether some pattern is {@code *}: such a route hides every route after it ([RTE-033]). */
-    public boolean matchesEverything() {
-        return patterns.stream().anyMatch(HostPattern::isCatchAll);
     }
 
     /** The first of this route's patterns that matches, in listed order. */

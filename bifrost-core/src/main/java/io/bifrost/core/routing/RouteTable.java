@@ -2,7 +2,6 @@ package io.bifrost.core.routing;
 
 import io.bifrost.core.routing.HostPattern.Domain;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +23,10 @@ public final class RouteTable {
     private final List<Scanned> scanned = new ArrayList<>();
 
     private RouteTable(List<Route> inFileOrder) {
-        List<Route> sorted = new ArrayList<>(inFileOrder);
-        sorted.sort(Comparator.comparing(Route::isCatchAll).thenComparing(Comparator.comparingInt(Route::priority)
-                .reversed())); // List.sort is stable: file order among equals
-        this.ordered = List.copyOf(sorted);
+        this.ordered = RouteOrder.effective(inFileOrder);
         this.enabled = ordered.stream().filter(Route::enabled).toList();
         for (int i = 0; i < enabled.size(); i++) {
-            for (HostPattern p : enabled.get(i).patterns()) {
+            for (HostPattern p : enabled.get(i).domains()) {
                 index(i, p);
             }
         }

@@ -1,5 +1,7 @@
 package io.bifrost.core.config;
 
+import io.bifrost.core.routing.RouteOrder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bifrost.core.routing.HostPattern;

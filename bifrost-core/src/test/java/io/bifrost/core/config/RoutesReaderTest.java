@@ -1,5 +1,7 @@
 package io.bifrost.core.config;
 
+import io.bifrost.core.backend.LoadBalanceStrategy;
+
 import static io.bifrost.core.config.ServerTrees.readWith;
 import static io.bifrost.core.config.ServerTrees.texts;
 import static org.assertj.core.api.Assertions.assertThat;

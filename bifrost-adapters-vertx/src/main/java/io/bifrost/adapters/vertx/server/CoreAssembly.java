@@ -9,7 +9,6 @@ import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.dial.handshake.UpstreamCredentials;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
-import io.bifrost.core.backend.LoadBalanceStrategy;
 import io.bifrost.core.config.AuthProviderConfig;
 import io.bifrost.core.config.AuthProviderType;
 import io.bifrost.core.config.BackendConfig;
@@ -87,12 +86,8 @@ final class CoreAssembly {
     }
 
     private static Route route(RouteConfig r) {
-        return new Route(r.name(), r.domains(), r.backends(), strategy(r), r.weights(), r.priority(), r.enabled(),
+        return new Route(r.name(), r.domains(), r.backends(), r.loadBalance(), r.weights(), r.priority(), r.enabled(),
                 ThreadLocalRandom.current());
-    }
-
-    private static LoadBalanceStrategy strategy(RouteConfig r) {
-        return LoadBalanceStrategy.parse(r.loadBalance().wireName()).orElse(LoadBalanceStrategy.ROUND_ROBIN);
     }
 
     /** The hot policy sections ([CFG-080]): access lists and request-rate buckets ([SEC-040], [SEC-050]). */

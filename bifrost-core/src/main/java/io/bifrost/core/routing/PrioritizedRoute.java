@@ -1,6 +1,5 @@
-package io.bifrost.core.config;
+package io.bifrost.core.routing;
 
-import io.bifrost.core.routing.HostPattern;
 import java.util.List;
 
 /** What the effective route order of [RTE-030] needs from server and client routes. */

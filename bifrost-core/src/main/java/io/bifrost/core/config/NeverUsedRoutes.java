@@ -1,25 +1,16 @@
 package io.bifrost.core.config;
 
+import io.bifrost.core.routing.PrioritizedRoute;
+import io.bifrost.core.routing.RouteOrder;
+
 import static java.util.Objects.requireNonNull;
 
 import java.util.Comparator;
 import java.util.List;
 
-/** The effective order of routes ([RTE-030]), shared by server and client routing and by validation. */
-public final class RouteOrder {
-    private RouteOrder() {}
-
-    /**
-     * Routes sorted for matching: catch-all routes last, then by priority descending, ties in file order (stable).
-     * Disabled routes are kept where they would be if enabled (API listings show them there); matching skips them.
-     */
-    public static <R extends PrioritizedRoute> List<R> effective(List<R> routes) {
-        requireNonNull(routes, "routes");
-        return routes.stream()
-                .sorted(Comparator.comparing((R r) -> r.isCatchAll())
-                        .thenComparing(Comparator.comparingInt((R r) -> r.priority()).reversed()))
-                .toList();
-    }
+/** Validation of route order: routes that a catch-all route hides ([RTE-033]). */
+final class NeverUsedRoutes {
+    private NeverUsedRoutes() {}
 
     /**
      * The warnings of [RTE-033]: every enabled route placed after an enabled route that matches every host, e.g.
@@ -30,7 +21,7 @@ public final class RouteOrder {
     static <R extends PrioritizedRoute> void warnNeverUsed(
             List<R> routes, java.util.function.Function<R, String> pathOf, ReadContext ctx) {
         R shadow = null;
-        for (R route : effective(routes)) {
+        for (R route : RouteOrder.effective(routes)) {
             if (!route.enabled()) {
                 continue;
             }
