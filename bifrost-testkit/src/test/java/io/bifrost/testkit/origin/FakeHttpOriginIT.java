@@ -3,9 +3,9 @@ package io.bifrost.testkit.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bifrost.testkit.FakeServerExtension;
+import io.bifrost.testkit.support.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.RawHttp.RawResponse;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -30,18 +30,18 @@ class FakeHttpOriginIT {
     static final FakeServerExtension<FakeHttpOrigin> ORIGIN = FakeServerExtension.of(FakeHttpOrigin.http()
             .handle("/custom", request -> request.response().setStatusCode(201).end("custom " + request.method())));
 
-    private static Vertx vertx;
+    private static ClientVertx clientVertx;
     private static HttpClient client;
 
     @BeforeAll
     static void createClient() {
-        vertx = Vertx.vertx();
-        client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1"));
+        clientVertx = new ClientVertx();
+        client = clientVertx.vertx().createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1"));
     }
 
     @AfterAll
     static void closeClient() {
-        vertx.close().await();
+        clientVertx.close();
     }
 
     private static FakeHttpOrigin origin() {
@@ -69,15 +69,15 @@ class FakeHttpOriginIT {
         MessageDigest digest = BytePattern.sha256();
         long[] received = new long[1];
 
-        String contentLength = client.request(HttpMethod.GET, origin().port(), "127.0.0.1", "/bytes/" + length)
+        String contentLength = clientVertx.await(() -> client
+                .request(HttpMethod.GET, origin().port(), "127.0.0.1", "/bytes/" + length)
                 .compose(request -> request.send())
                 .compose(response -> response.handler(chunk -> {
                             digest.update(chunk.getBytes());
                             received[0] += chunk.length();
                         })
                         .end()
-                        .map(v -> response.getHeader("Content-Length")))
-                .await();
+                        .map(v -> response.getHeader("Content-Length"))));
 
         assertThat(contentLength).isEqualTo(Long.toString(length));
         assertThat(received[0]).isEqualTo(length);
@@ -192,10 +192,9 @@ class FakeHttpOriginIT {
 
     private static Received exchange(HttpMethod method, String uri, Buffer body) {
         RequestOptions options = new RequestOptions().setMethod(method).setPort(origin().port()).setURI(uri);
-        return client.request(options)
+        return clientVertx.await(() -> client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
-                .compose(response -> response.body().map(b -> new Received(response, b)))
-                .await();
+                .compose(response -> response.body().map(b -> new Received(response, b))));
     }
 
     private record Received(HttpClientResponse response, Buffer body) {

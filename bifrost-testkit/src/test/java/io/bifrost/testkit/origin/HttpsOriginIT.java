@@ -3,6 +3,7 @@ package io.bifrost.testkit.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bifrost.testkit.support.ClientVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -20,7 +21,6 @@ class HttpsOriginIT {
 
     private Vertx vertx;
     private FakeHttpOrigin origin;
-    private HttpClient vertxClient;
 
     @BeforeEach
     void startOriginOnTheTestsVertx() {
@@ -64,11 +64,6 @@ class HttpsOriginIT {
 
     @Test
     void vertxClient_withTrustOptionsAndHostVerification_reachesLocalhostAndTheIp() {
-        vertxClient = vertx.createHttpClient(new HttpClientOptions()
-                .setSsl(true)
-                .setVerifyHost(true)
-                .setTrustOptions(origin.trustOptions()));
-
         assertThat(get("127.0.0.1")).isEqualTo("hello");
         assertThat(get("localhost")).isEqualTo("hello");
     }
@@ -84,10 +79,15 @@ class HttpsOriginIT {
     }
 
     private String get(String host) {
-        return vertxClient.request(HttpMethod.GET, origin.port(), host, "/hello")
-                .compose(request -> request.send())
-                .compose(response -> response.body())
-                .await()
-                .toString();
+        try (ClientVertx clientVertx = new ClientVertx()) {
+            HttpClient client = clientVertx.vertx().createHttpClient(new HttpClientOptions()
+                    .setSsl(true)
+                    .setVerifyHost(true)
+                    .setTrustOptions(origin.trustOptions()));
+            return clientVertx.await(() -> client.request(HttpMethod.GET, origin.port(), host, "/hello")
+                            .compose(request -> request.send())
+                            .compose(response -> response.body()))
+                    .toString();
+        }
     }
 }
