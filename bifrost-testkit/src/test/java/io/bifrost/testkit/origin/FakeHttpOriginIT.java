@@ -3,7 +3,7 @@ package io.bifrost.testkit.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bifrost.testkit.FakeServerExtension;
-import io.bifrost.testkit.support.ClientVertx;
+import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.RawHttp.RawResponse;
 import io.vertx.core.buffer.Buffer;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bifrost.testkit.FakeServerExtension;
-import io.bifrost.testkit.support.ClientVertx;
+import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.Threads;
 import io.vertx.core.Promise;

@@ -3,7 +3,7 @@ package io.bifrost.testkit.origin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bifrost.testkit.support.ClientVertx;
+import io.bifrost.testkit.clients.ClientVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;

@@ -10,7 +10,7 @@ import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.BytePattern;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
-import io.bifrost.testkit.support.ClientVertx;
+import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.Sockets;
 import io.vertx.core.Promise;
