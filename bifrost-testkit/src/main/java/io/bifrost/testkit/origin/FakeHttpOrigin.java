@@ -57,13 +57,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakeHttpOrigin implements FakeServer {
 
-    private final Vertx givenVertx;
-    private final TestCertificate certificate;
+    private final Vertx givenVertx; // null: create one at start, close it at stop
+    private final TestCertificate certificate; // null: plain HTTP
     private final Map<String, Handler<HttpServerRequest>> customHandlers = new ConcurrentHashMap<>();
     private final Recording<RecordedRequest> requests = new Recording<>("requests");
     private Vertx vertx;
     private HttpServer server;
-    private boolean stopped;
+    private Future<Void> stopped; // non-null once stop() has been called
 
     private FakeHttpOrigin(Vertx givenVertx, TestCertificate certificate) {
         this.givenVertx = givenVertx;
@@ -109,18 +109,26 @@ public final class FakeHttpOrigin implements FakeServer {
 
     @Override
     public synchronized Future<Void> start() {
-        if (server != null || stopped) {
+        if (server != null || stopped != null) {
             return Future.failedFuture(new IllegalStateException("origin: already started (expected: start() once)"));
         }
         vertx = givenVertx != null ? givenVertx : Vertx.vertx();
         server = vertx.createHttpServer(serverOptions())
                 .requestHandler(new OriginDispatcher(customHandlers, requests, new BuiltInEndpoints(vertx)));
-        return server.listen().<Void>mapEmpty().recover(failure -> stop().transform(ignored -> Future.failedFuture(failure)));
+        return server.listen()
+                .<Void>mapEmpty()
+                .recover(failure -> stop().transform(ignored -> Future.<Void>failedFuture(failure)));
     }
 
     @Override
     public synchronized Future<Void> stop() {
-        stopped = true;
+        if (stopped == null) {
+            stopped = release();
+        }
+        return stopped;
+    }
+
+    private Future<Void> release() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         if (vertx == null || vertx == givenVertx) {
             return closed;

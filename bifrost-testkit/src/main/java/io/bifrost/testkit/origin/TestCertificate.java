@@ -15,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -97,7 +98,7 @@ public final class TestCertificate {
                 .setCertValue(Buffer.buffer(certificatePem()));
     }
 
-    /** Client-side trust for Vert.x clients ({@code setTrustOptions}), trusting only this certificate. A new copy per call. */
+    /** Trust for Vert.x clients ({@code setTrustOptions}) that trusts only this certificate. A new copy per call. */
     public PemTrustOptions trustOptions() {
         return new PemTrustOptions().addCertValue(Buffer.buffer(certificatePem()));
     }
@@ -111,12 +112,12 @@ public final class TestCertificate {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             return (X509TrustManager) factory.getTrustManagers()[0];
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build a trust manager for the test certificate", e);
         }
     }
 
-    /** A new client {@link SSLContext} that trusts only this certificate, e.g. for {@code HttpClient.Builder.sslContext}. */
+    /** A new client {@link SSLContext} that trusts only this certificate, e.g. for the JDK {@code HttpClient}. */
     public SSLContext clientSslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -133,7 +134,7 @@ public final class TestCertificate {
         ZonedDateTime now = ZonedDateTime.now();
         byte[] tbs = sequence(
                 explicit(0, integer(BigInteger.TWO)), // version: v3
-                integer(new BigInteger(63, new SecureRandom()).add(BigInteger.ONE)), // positive serial (RFC 5280 §4.1.2.2)
+                integer(new BigInteger(63, new SecureRandom()).add(BigInteger.ONE)), // positive (RFC 5280 §4.1.2.2)
                 algorithm,
                 name,
                 sequence(utcTime(now.minusDays(1)), utcTime(now.plusYears(1))),

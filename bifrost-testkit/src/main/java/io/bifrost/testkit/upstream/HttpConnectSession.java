@@ -45,27 +45,25 @@ final class HttpConnectSession {
             return;
         }
         String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
-        if (requestLine.length != 3 || !requestLine[0].equals("CONNECT")) {
-            answer(requestLine[0].matches("[A-Z]+") ? 405 : 400, "Allow: CONNECT\r\n");
-            return;
-        }
-        InetSocketAddress target = parseTarget(requestLine[1]);
-        if (target == null) {
+        InetSocketAddress target = requestLine.length == 3 ? parseTarget(requestLine[1]) : null;
+        if (requestLine.length == 3 && !requestLine[0].equals("CONNECT")) {
+            answer(405, "Allow: CONNECT\r\n"); // e.g. absolute-form GET: Bifrost tunnels plain HTTP too [BKD-032]
+        } else if (target == null) {
             answer(400, "");
-            return;
+        } else {
+            serve(head, target);
         }
-        serve(head, target);
     }
 
     private void serve(String head, InetSocketAddress target) throws IOException {
-        String[] credentials = basicCredentials(head);
-        String username = credentials == null ? null : credentials[0];
+        BasicCredentials credentials = basicCredentials(head);
+        String username = credentials == null ? null : credentials.username();
         String host = target.getHostString();
         core.record(new RecordedConnect((InetSocketAddress) socket.getRemoteSocketAddress(), host, target.getPort(),
                 AddressType.ofHost(host), username, head));
         boolean authenticated = credentials == null
                 ? core.credentials() == null
-                : core.authenticate(credentials[0], credentials[1]);
+                : core.authenticate(credentials.username(), credentials.password());
         if (!authenticated) {
             answer(407, "Proxy-Authenticate: Basic realm=\"fake\"\r\n");
         } else if (core.mode() == ProxyMode.REFUSING) {
@@ -127,25 +125,35 @@ final class HttpConnectSession {
         }
     }
 
-    /** {@code [user, password]} from {@code Proxy-Authorization: Basic ...} (RFC 7617), or null if absent or garbled. */
-    private static String[] basicCredentials(String head) {
+    /** Credentials from {@code Proxy-Authorization: Basic ...} (RFC 7617), or null if absent or garbled. */
+    private static BasicCredentials basicCredentials(String head) {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Proxy-Authorization")) {
-                String value = line.substring(colon + 1).trim();
-                if (!value.toLowerCase(Locale.ROOT).startsWith("basic ")) {
-                    return null;
-                }
-                try {
-                    String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
-                    int separator = decoded.indexOf(':');
-                    return separator < 0 ? null : new String[] {decoded.substring(0, separator), decoded.substring(separator + 1)};
-                } catch (IllegalArgumentException e) {
-                    return null;
-                }
+                return BasicCredentials.parse(line.substring(colon + 1).trim());
             }
         }
         return null;
+    }
+
+    /** The decoded {@code user-id:password} of a Basic credential. */
+    private record BasicCredentials(String username, String password) {
+
+        static BasicCredentials parse(String headerValue) {
+            if (!headerValue.toLowerCase(Locale.ROOT).startsWith("basic ")) {
+                return null;
+            }
+            try {
+                byte[] decoded = Base64.getDecoder().decode(headerValue.substring("basic ".length()).trim());
+                String pair = new String(decoded, StandardCharsets.UTF_8);
+                int separator = pair.indexOf(':');
+                return separator < 0
+                        ? null
+                        : new BasicCredentials(pair.substring(0, separator), pair.substring(separator + 1));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
     }
 
     private void answer(int status, String extraHeaders) throws IOException {

@@ -1,6 +1,7 @@
 package io.bifrost.testkit.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.clients.ClientVertx;
@@ -188,6 +189,19 @@ class FakeHttpOriginIT {
     @Test
     void url_path_pointsAtTheBoundPort() {
         assertThat(origin().url("/hello?x=1")).isEqualTo("http://127.0.0.1:" + origin().port() + "/hello?x=1");
+    }
+
+    @Test
+    void stop_calledTwice_completesBothTimesAndStartIsRefusedAfterwards() {
+        FakeHttpOrigin origin = FakeHttpOrigin.http();
+        origin.startAndAwait();
+
+        origin.close();
+        origin.close();
+
+        assertThatThrownBy(origin::startAndAwait)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already started");
     }
 
     private static Received exchange(HttpMethod method, String uri, Buffer body) {
