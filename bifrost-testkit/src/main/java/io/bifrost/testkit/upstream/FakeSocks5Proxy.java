@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.testkit.FakeServer;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -141,7 +142,7 @@ public final class FakeSocks5Proxy implements FakeServer {
 
     private static void requireLength(String name, String value) {
         requireNonNull(value, name);
-        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 1 || bytes > 255) {
             throw new IllegalArgumentException(name + ": " + bytes + " bytes (expected: 1-255, RFC 1929)");
         }

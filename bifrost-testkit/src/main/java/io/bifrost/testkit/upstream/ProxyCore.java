@@ -7,9 +7,10 @@ import io.bifrost.testkit.internal.Recording;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * What both fake proxies share: mode, optional credentials, recordings and the TCP server. Thread-safe: the
@@ -120,12 +121,12 @@ final class ProxyCore {
     static void finish(Socket socket, InputStream in) throws IOException {
         socket.shutdownOutput();
         socket.setSoTimeout(2_000);
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        in.transferTo(OutputStream.nullOutputStream());
     }
 
     /** Reads and discards until the client goes away: the {@link ProxyMode#UNRESPONSIVE} behaviour. */
     static void discardUntilClosed(InputStream in) throws IOException {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        in.transferTo(OutputStream.nullOutputStream());
     }
 
     private static boolean equal(String expected, String actual) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.clients.ClientVertx;
-import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.RawHttp.RawResponse;
+import io.bifrost.testkit.support.RawHttp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -132,8 +132,8 @@ class FakeHttpOriginIT {
                 + "Host: x\r\nX-First: 1\r\nx-SeCoNd: 2\r\nX-First: 3\r\nConnection: close\r\n\r\n");
 
         JsonObject json = new JsonObject(Buffer.buffer(response.body()));
-        assertThat(json.getJsonArray("headers").encode()).isEqualTo(
-                "[[\"Host\",\"x\"],[\"X-First\",\"1\"],[\"x-SeCoNd\",\"2\"],[\"X-First\",\"3\"],[\"Connection\",\"close\"]]");
+        assertThat(json.getJsonArray("headers").encode()).isEqualTo("[[\"Host\",\"x\"],[\"X-First\",\"1\"],"
+                + "[\"x-SeCoNd\",\"2\"],[\"X-First\",\"3\"],[\"Connection\",\"close\"]]");
         assertThat(origin().requests().get(0).headers()).containsExactly(
                 new Header("Host", "x"), new Header("X-First", "1"), new Header("x-SeCoNd", "2"),
                 new Header("X-First", "3"), new Header("Connection", "close"));

@@ -1,11 +1,13 @@
 package io.bifrost.testkit.origin;
 
+import static io.bifrost.testkit.support.Sockets.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
+import io.bifrost.testkit.support.Sockets;
 import io.bifrost.testkit.support.Threads;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -40,7 +42,8 @@ class FakeTcpOriginIT {
         byte[] payload = BytePattern.bytes(2_000_000);
 
         try (Socket socket = connect(ECHO.get().port())) {
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeThenHalfClose(socket, payload));
+            CompletableFuture<Void> writer =
+                    CompletableFuture.runAsync(() -> Sockets.writeThenHalfClose(socket, payload));
             byte[] echoed = RawHttp.readToEnd(socket.getInputStream());
             writer.join();
 
@@ -89,7 +92,7 @@ class FakeTcpOriginIT {
     @Test
     void sinkAndReport_uploadThenFin_answersTheByteCountAndCloses() throws Exception {
         try (Socket socket = connect(SINK.get().port())) {
-            writeThenHalfClose(socket, BytePattern.bytes(3_000_000));
+            Sockets.writeThenHalfClose(socket, BytePattern.bytes(3_000_000));
 
             String report = new String(RawHttp.readToEnd(socket.getInputStream()), StandardCharsets.US_ASCII);
 
@@ -100,7 +103,7 @@ class FakeTcpOriginIT {
     @Test
     void discard_uploadThenFin_sendsNothingAndCloses() throws Exception {
         try (Socket socket = connect(DISCARD.get().port())) {
-            writeThenHalfClose(socket, BytePattern.bytes(100_000));
+            Sockets.writeThenHalfClose(socket, BytePattern.bytes(100_000));
 
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
@@ -128,20 +131,5 @@ class FakeTcpOriginIT {
         Set<Thread> started = Threads.liveThreadsNamed("fake-tcp-origin");
         started.removeAll(before);
         assertThat(started).isEmpty();
-    }
-
-    private static Socket connect(int port) throws IOException {
-        Socket socket = new Socket("127.0.0.1", port);
-        socket.setSoTimeout((int) TIMEOUT.toMillis());
-        return socket;
-    }
-
-    private static void writeThenHalfClose(Socket socket, byte[] payload) {
-        try {
-            socket.getOutputStream().write(payload);
-            socket.shutdownOutput();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

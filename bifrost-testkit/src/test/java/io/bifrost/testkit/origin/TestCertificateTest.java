@@ -1,10 +1,13 @@
 package io.bifrost.testkit.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -50,7 +53,8 @@ class TestCertificateTest {
                 .replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
 
-        var key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        PrivateKey key = KeyFactory.getInstance("EC")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
 
         assertThat(key.getAlgorithm()).isEqualTo("EC");
     }
@@ -60,8 +64,8 @@ class TestCertificateTest {
         X509Certificate other = TestCertificate.generate().x509();
 
         certificate.trustManager().checkServerTrusted(new X509Certificate[] {certificate.x509()}, "ECDHE_ECDSA");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        assertThatThrownBy(() ->
                         certificate.trustManager().checkServerTrusted(new X509Certificate[] {other}, "ECDHE_ECDSA"))
-                .isInstanceOf(java.security.cert.CertificateException.class);
+                .isInstanceOf(CertificateException.class);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Sends hand-written HTTP/1.1 bytes and reads the raw answer, for assertions on framing and header case. */
 public final class RawHttp {
@@ -22,7 +23,7 @@ public final class RawHttp {
             byte[] all = readToEnd(socket.getInputStream());
             int split = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             String head = new String(all, 0, split + 4, StandardCharsets.ISO_8859_1);
-            byte[] body = java.util.Arrays.copyOfRange(all, split + 4, all.length);
+            byte[] body = Arrays.copyOfRange(all, split + 4, all.length);
             return new RawResponse(head, body);
         }
     }

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
+import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.origin.BytePattern;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
-import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.Sockets;
 import io.vertx.core.Promise;
@@ -75,10 +75,12 @@ class FakeHttpProxyIT {
         byte[] payload = BytePattern.bytes(2_000_000);
         try (Socket socket = connect(FORWARDING.get().port())) {
             InputStream in = socket.getInputStream();
-            write(socket, "CONNECT " + ECHO.get().authority() + " HTTP/1.1\r\nHost: " + ECHO.get().authority() + "\r\n\r\n");
+            String target = ECHO.get().authority();
+            write(socket, "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n\r\n");
             assertThat(readHead(in)).isEqualTo("HTTP/1.1 200 Connection established\r\n\r\n");
 
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> Sockets.writeThenHalfClose(socket, payload));
+            CompletableFuture<Void> writer =
+                    CompletableFuture.runAsync(() -> Sockets.writeThenHalfClose(socket, payload));
             assertThat(RawHttp.readToEnd(in)).isEqualTo(payload);
             writer.join();
         }
@@ -164,7 +166,9 @@ class FakeHttpProxyIT {
 
     @Test
     void forwarding_targetRefusesConnections_answers502() throws Exception {
-        String head = exchangeHead(FORWARDING.get(), "CONNECT 127.0.0.1:" + FakePorts.closedPort() + " HTTP/1.1\r\n\r\n");
+        String request = "CONNECT 127.0.0.1:" + FakePorts.closedPort() + " HTTP/1.1\r\n\r\n";
+
+        String head = exchangeHead(FORWARDING.get(), request);
 
         assertThat(head).startsWith("HTTP/1.1 502 Bad Gateway\r\n");
     }

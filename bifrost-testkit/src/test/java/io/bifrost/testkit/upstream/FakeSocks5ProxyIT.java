@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
+import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.origin.BytePattern;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
-import io.bifrost.testkit.clients.ClientVertx;
 import io.bifrost.testkit.support.RawHttp;
 import io.bifrost.testkit.support.Sockets;
 import io.vertx.core.Promise;
@@ -57,7 +57,8 @@ class FakeSocks5ProxyIT {
             byte[] reply = readExactly(in, 10);
             assertThat(reply[1]).as("REP").isEqualTo((byte) 0x00);
             assertThat(reply[3]).as("ATYP of BND").isEqualTo((byte) 0x01);
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> Sockets.writeThenHalfClose(socket, payload));
+            CompletableFuture<Void> writer =
+                    CompletableFuture.runAsync(() -> Sockets.writeThenHalfClose(socket, payload));
             assertThat(RawHttp.readToEnd(in)).isEqualTo(payload);
             writer.join();
         }
