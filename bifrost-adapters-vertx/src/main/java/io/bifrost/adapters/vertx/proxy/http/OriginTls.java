@@ -44,6 +44,11 @@ public final class OriginTls {
         return build(SslContextBuilder.forClient().trustManager(requireNonNull(trust, "trust")));
     }
 
+    /** Verifies origins with {@code trust}, e.g. a test origin's trust manager. */
+    public static OriginTls trusting(javax.net.ssl.TrustManager trust) {
+        return build(SslContextBuilder.forClient().trustManager(requireNonNull(trust, "trust")));
+    }
+
     private static OriginTls build(SslContextBuilder builder) {
         try {
             return new OriginTls(builder.build());
