@@ -214,7 +214,18 @@ public final class StreamSocket {
         });
     }
 
+    /**
+     * Called when the server that accepted this socket shuts down gracefully ([PRX-110]), with the grace period.
+     */
+    public StreamSocket shutdownHandler(Runnable handler) {
+        socket.shutdownHandler(handler == null ? null : grace -> handler.run());
+        return this;
+    }
+
+    /** Flushes what was written, then closes. */
     public Future<Void> close() {
+        // Vert.x routes close() to a registered shutdown handler instead of closing; ours asked to close for real
+        socket.shutdownHandler(null);
         return socket.close();
     }
 

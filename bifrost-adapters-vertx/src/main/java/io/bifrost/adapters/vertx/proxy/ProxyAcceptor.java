@@ -58,7 +58,7 @@ public final class ProxyAcceptor {
         Startable connection = connections.apply(new Accepted(ctx, client, peer));
         ctx.recorder().connectionOpened();
         client.onClose(ceiling::leave);
-        socket.shutdownHandler(grace -> connection.drain());
+        client.shutdownHandler(connection::drain);
         connection.start();
     }
 

@@ -18,6 +18,7 @@ final class ExchangeScope {
     private final RequestInfo info;
     private final long sentAtStart;
     private final long receivedAtStart;
+    private final boolean clientWantsKeepAlive;
     private boolean recorded;
 
     /** @param head {@code null} when the request never got past its head (a malformed request) */
@@ -28,6 +29,8 @@ final class ExchangeScope {
         this.info = requireNonNull(info, "info");
         this.sentAtStart = sentAtStart;
         this.receivedAtStart = receivedAtStart;
+        // decided from the request as received: forwarding strips Connection from the same header map
+        this.clientWantsKeepAlive = head != null && wantsKeepAlive(head);
     }
 
     HttpProxyConnection connection() {
@@ -48,11 +51,12 @@ final class ExchangeScope {
 
     /** [PRX-030]: 1.1 stays open unless {@code close}; 1.0 only with {@code keep-alive} (or the legacy field). */
     boolean clientWantsKeepAlive() {
-        if (head == null) {
-            return false;
-        }
+        return clientWantsKeepAlive;
+    }
+
+    private static boolean wantsKeepAlive(RequestHead head) {
         Set<String> tokens = HopByHop.connectionTokens(head.headers());
-        return http10() ? tokens.contains("keep-alive") : !tokens.contains("close");
+        return head.version() == Http1Version.HTTP_1_0 ? tokens.contains("keep-alive") : !tokens.contains("close");
     }
 
     boolean isHeadRequest() {
