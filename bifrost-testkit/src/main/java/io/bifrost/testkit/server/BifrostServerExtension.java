@@ -22,13 +22,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a Bifrost server for the tests of a class (static field) or of each test (instance field), from a YAML
- * configuration built when the extension starts, so it can name fakes registered before it:
+ * configuration built when the extension starts, so it can name fakes registered before it. JUnit orders
+ * {@code @RegisterExtension} fields unpredictably unless told, hence the {@code @Order}s:
  *
  * <pre>{@code
  * @RegisterExtension
+ * @Order(1)
  * static final FakeServerExtension<FakeHttpOrigin> origin = FakeServerExtension.of(FakeHttpOrigin.http());
  *
  * @RegisterExtension
+ * @Order(2)
  * static final BifrostServerExtension bifrost = BifrostServerExtension.withConfig(() -> TestConfigs.server("""
  *         backends:
  *           - name: direct

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Absolute-form forwarding on the HTTP listener ([PRX-020]-[PRX-047]) with real clients against a fake origin. */
@@ -26,9 +27,11 @@ class HttpForwardIT {
     private static final int MIB = 1024 * 1024;
 
     @RegisterExtension
+    @Order(1)
     static final FakeServerExtension<FakeHttpOrigin> origin = FakeServerExtension.of(FakeHttpOrigin.http());
 
     @RegisterExtension
+    @Order(2)
     static final BifrostServerExtension bifrost = BifrostServerExtension.withConfig(TestConfigs::directEverywhere);
 
     private HttpClient jdkClient() {
