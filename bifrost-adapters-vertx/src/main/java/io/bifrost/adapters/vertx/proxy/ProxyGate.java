@@ -76,6 +76,17 @@ public final class ProxyGate {
         return Optional.empty();
     }
 
+    /**
+     * Drops request-rate buckets that are full again ([SEC-050]): memory follows the recently active clients. Call
+     * at least every 30 s; cheap and non-blocking.
+     */
+    public void sweepRateLimits() {
+        RateLimiter limiter = policies.get().limiter();
+        if (limiter != null) {
+            limiter.sweep();
+        }
+    }
+
     public boolean authRequired() {
         return authenticator.isRequired();
     }

@@ -44,6 +44,9 @@ import java.util.Optional;
  * Thread-safe; {@link #start} and {@link #stop} are each called once.
  */
 public final class BifrostServer {
+    /** Full rate buckets must go within 60 s of filling up ([SEC-050]); sweeping twice as often keeps that. */
+    private static final Duration RATE_BUCKET_SWEEP = Duration.ofSeconds(30);
+
     private final Vertx vertx;
     private final ServerConfig config;
     private final ServerOptions options;
@@ -55,6 +58,7 @@ public final class BifrostServer {
     private final ConnectionRegistry connections;
     private final ServerTraffic traffic = new ServerTraffic();
     private ProxyListeners listeners;
+    private long sweeper = -1;
 
     private BifrostServer(Vertx vertx, ServerConfig config, ServerOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
@@ -102,6 +106,7 @@ public final class BifrostServer {
                 .map(hostAddresses -> {
                     gate.replaceDestinations(DestinationPolicy.of(config.network().allowLoopbackDestinations(),
                             hostAddresses, StartupChecks.ownSockets(config, listeners)));
+                    sweeper = vertx.setPeriodic(RATE_BUCKET_SWEEP.toMillis(), id -> gate.sweepRateLimits());
                     return this;
                 });
     }
@@ -116,6 +121,9 @@ public final class BifrostServer {
      * left. {@code Duration.ZERO} closes at once.
      */
     public Future<Void> stop(Duration grace) {
+        if (sweeper >= 0) {
+            vertx.cancelTimer(sweeper);
+        }
         return listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
     }
 
