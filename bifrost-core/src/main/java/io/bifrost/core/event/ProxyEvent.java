@@ -7,7 +7,8 @@ import java.time.Instant;
  * (events.md); the core itself never logs.
  */
 public sealed interface ProxyEvent
-        permits BackendHealthChanged, ConnectionOpened, ConnectionClosed, RequestCompleted, RoutePanicChanged {
+        permits BackendHealthChanged, ConfigReloaded, ConfigSaved, ConnectionOpened, ConnectionClosed, RequestCompleted,
+        RoutePanicChanged {
 
     /** When it happened. */
     Instant at();
