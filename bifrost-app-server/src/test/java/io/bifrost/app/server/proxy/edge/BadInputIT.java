@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Malformed, oversized and stalling clients on both listeners ([PRX-003], [PRX-020], [PRX-023]-[PRX-025], [PRX-050],
  * [PRX-071], [PRX-105]): each gets the answer the spec prescribes and loses its connection, and after every case a
- * well-behaved client is still served on both listeners. Read timeouts are 1 s so the timers can be observed.
+ * well-behaved client is still served on both listeners. Read timeouts are 1 s and the keep-alive idle timeout 2 s,
+ * so the timers can be observed.
  */
 class BadInputIT {
     private static final String BAD_REQUEST_STATUS = "bifrost; error=http_request_error";
@@ -247,7 +248,7 @@ class BadInputIT {
     // ---- many at once ----
 
     @Test
-    void badClientsInParallel_goodClientsKeepBeingServed() throws Exception {
+    void listeners_manyBadClientsInParallel_goodClientsKeepBeingServed() throws Exception {
         int perKind = 8;
         List<Callable<Void>> bad = new ArrayList<>();
         CountDownLatch allSent = new CountDownLatch(perKind * 4);

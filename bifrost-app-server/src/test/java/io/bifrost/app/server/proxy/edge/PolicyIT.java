@@ -1,9 +1,11 @@
 package io.bifrost.app.server.proxy.edge;
 
+import static io.bifrost.app.server.proxy.edge.PolicyConfigs.ALICE_PASSWORD;
+import static io.bifrost.app.server.proxy.edge.PolicyConfigs.BOB_PASSWORD;
+import static io.bifrost.app.server.proxy.edge.PolicyConfigs.authRequired;
 import static io.bifrost.app.server.proxy.edge.Refusals.assertRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bifrost.adapters.vertx.auth.BcryptPasswordVerifier;
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
@@ -24,11 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * each group of tests needs.
  */
 class PolicyIT {
-    private static final String ALICE_PASSWORD = "wonderland";
-    private static final String BOB_PASSWORD = "builder";
-    // cost 4 keeps the tests fast; validation may warn about a cost below 10
-    private static final String ALICE_HASH = BcryptPasswordVerifier.hash(ALICE_PASSWORD, 4);
-    private static final String BOB_HASH = BcryptPasswordVerifier.hash(BOB_PASSWORD, 4);
     private static final String ALICE = "Proxy-Authorization: " + Wire.basic("alice", ALICE_PASSWORD) + "\r\n";
     private static final String ESTABLISHED = "HTTP/1.1 200 Connection established\r\n\r\n";
 
@@ -161,7 +158,7 @@ class PolicyIT {
 
     @Test
     void http_blacklistedClient_answers403AccessDeniedBeforeAskingForCredentials() throws IOException {
-        use(authRequired() + "access_control:\n  blacklist: [\"127.0.0.1\"]\n");
+        use(PolicyConfigs.authRequiredAndBlacklisted("127.0.0.1"));
 
         try (Socket socket = Wire.connect(bifrost.httpProxy())) {
             Wire.send(socket, Probes.get(origin.get(), "/hello", ALICE));
@@ -174,7 +171,7 @@ class PolicyIT {
 
     @Test
     void socks5_blacklistedClient_negotiatesThenRepliesNotAllowedByRuleset() throws IOException {
-        use(authRequired() + "access_control:\n  blacklist: [\"127.0.0.0/8\"]\n");
+        use(PolicyConfigs.authRequiredAndBlacklisted("127.0.0.0/8"));
 
         // "no authentication" is selected for a refused client even though authentication is required
         assertThat(Refusals.socksConnect(bifrost.socks5Proxy(), Socks5Wire.connectLoopback(echo.get().port())))
@@ -193,9 +190,8 @@ class PolicyIT {
     }
 
     @Test
-    void clientNotInWhitelist_answers403AccessDeniedAndSocksRuleset() throws IOException {
-        use(EdgeConfigs.server(EdgeConfigs.directEverywhere()
-                + "access_control:\n  whitelist: [\"10.0.0.0/8\", \"192.0.2.7\"]\n"));
+    void accessControl_clientNotInWhitelist_refusedOnBothListeners() throws IOException {
+        use(PolicyConfigs.whitelistWithoutTheClient());
 
         try (Socket socket = Wire.connect(bifrost.httpProxy())) {
             Wire.send(socket, Probes.get(origin.get(), "/hello", ""));
@@ -255,8 +251,8 @@ class PolicyIT {
     // ---- destination policy ([SEC-060]) ----
 
     @Test
-    void loopbackDestination_whenNotAllowed_refusedAsDestinationProhibited() throws IOException {
-        use(EdgeConfigs.server("30s", false, EdgeConfigs.directEverywhere()));
+    void destination_loopbackNotAllowed_refusedAsDestinationProhibited() throws IOException {
+        use(PolicyConfigs.loopbackRefused());
 
         assertRefusal(Refusals.connect(bifrost.httpProxy(), echo.get().authority(), ""), "HTTP/1.1 403 Forbidden",
                 "destination_prohibited", "destination_ip_prohibited");
@@ -274,7 +270,7 @@ class PolicyIT {
     }
 
     @Test
-    void ownListenerPort_refusedEvenWithLoopbackAllowed() throws IOException {
+    void destination_ownListenerPort_refusedEvenWithLoopbackAllowed() throws IOException {
         use(routed());
         int httpPort = bifrost.httpProxy().getPort();
         int socksPort = bifrost.socks5Proxy().getPort();
@@ -293,7 +289,7 @@ class PolicyIT {
     // ---- dial failures ([PRX-100], [PRX-105]) ----
 
     @Test
-    void closedDestinationPort_answers502ConnectionRefused() throws IOException {
+    void dial_closedDestinationPort_answers502ConnectionRefused() throws IOException {
         use(routed());
         int closed = FakePorts.closedPort();
 
@@ -306,7 +302,7 @@ class PolicyIT {
     }
 
     @Test
-    void dialThroughAnUnresponsiveUpstreamProxy_answers504AfterConnectTimeout() throws IOException {
+    void dial_unresponsiveUpstreamProxy_answers504AfterConnectTimeout() throws IOException {
         use(routed());
 
         long start = System.nanoTime();
@@ -325,12 +321,7 @@ class PolicyIT {
 
     @Test
     void rateLimit_thirdRequestOverTheBurst_answers429WithRetryAfter() throws IOException {
-        restart(EdgeConfigs.server(EdgeConfigs.directEverywhere() + """
-                rate_limit:
-                  enabled: true
-                  requests_per_second: 0.1
-                  burst_size: 2
-                """)); // a fresh bucket, whatever ran before
+        restart(PolicyConfigs.rateLimited()); // a fresh bucket, whatever ran before
         try (Socket socket = Wire.connect(bifrost.httpProxy())) {
             for (int i = 0; i < 2; i++) {
                 Wire.send(socket, Probes.get(origin.get(), "/hello", ""));
@@ -348,55 +339,10 @@ class PolicyIT {
         assertThat(origin.get().requests()).hasSize(2);
     }
 
-    // ---- configurations ----
+    // ---- helpers ----
 
-    private static String authRequired() {
-        return EdgeConfigs.server("""
-                auth:
-                  providers:
-                    - name: staff
-                      type: native
-                      config:
-                        users:
-                          - username: alice
-                            password_hash: "%s"
-                          - username: bob
-                            password_hash: "%s"
-                            disabled: true
-                """.formatted(ALICE_HASH, BOB_HASH) + EdgeConfigs.directEverywhere());
-    }
-
-    /**
-     * No catch-all: loopback goes direct, {@code video.example.com} to a route whose backends are all disabled,
-     * {@code slow.example} through an upstream proxy that never answers; every other host has no route.
-     */
     private static String routed() {
-        return EdgeConfigs.server("""
-                backends:
-                  - name: direct
-                    type: direct
-                  - name: parked-a
-                    type: direct
-                    enabled: false
-                  - name: parked-b
-                    type: direct
-                    enabled: false
-                  - name: stalled
-                    type: http_proxy
-                    config:
-                      address: "%s"
-                      connect_timeout: "1s"
-                routes:
-                  - name: loopback
-                    domains: ["127.0.0.0/8", "localhost"]
-                    backend: direct
-                  - name: media
-                    domains: ["video.example.com"]
-                    backends: [parked-a, parked-b]
-                  - name: slow
-                    domains: ["slow.example"]
-                    backend: stalled
-                """.formatted(stalledProxy.get().authority()));
+        return PolicyConfigs.routed(stalledProxy.get().authority());
     }
 
     private static void use(String yaml) {
