@@ -7,7 +7,6 @@ import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
 import io.bifrost.testkit.server.BifrostServerExtension;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
