@@ -11,6 +11,7 @@ import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import io.bifrost.core.config.LoggingConfig;
 import java.nio.file.Path;
@@ -98,6 +99,9 @@ public final class LogSetup {
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
         trigger.setMaxFileSize(new FileSize(config.maxSizeMb() * FileSize.MB_COEFFICIENT));
+        // logback looks at the size at most once a minute by default, so a burst could grow the file far beyond
+        // max_size_mb; one stat per event is cheap at application-log volumes
+        trigger.setCheckIncrement(Duration.buildByMilliseconds(0));
         trigger.start();
         rolling.setRollingPolicy(backups);
         rolling.setTriggeringPolicy(trigger);
