@@ -3,7 +3,7 @@ package io.bifrost.app.server;
 import io.bifrost.app.server.cli.CliContext;
 import io.bifrost.app.server.cli.ServerCli;
 
-/** {@code bifrost-server}: the process entry point. Everything else is testable in-process through {@link ServerCli}. */
+/** {@code bifrost-server}: the process entry point; the rest runs in-process in tests through {@link ServerCli}. */
 public final class BifrostServerMain {
     private BifrostServerMain() {}
 

@@ -39,7 +39,8 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             if (posix) {
-                Files.setPosixFilePermissions(temp, Files.exists(file) ? Files.getPosixFilePermissions(file) : NEW_FILE);
+                Set<PosixFilePermission> mode = Files.exists(file) ? Files.getPosixFilePermissions(file) : NEW_FILE;
+                Files.setPosixFilePermissions(temp, mode);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {

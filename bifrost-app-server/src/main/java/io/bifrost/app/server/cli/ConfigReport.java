@@ -3,9 +3,8 @@ package io.bifrost.app.server.cli;
 import io.bifrost.core.config.ConfigProblem;
 import io.bifrost.core.config.ConfigResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
-/** The text forms of configuration problems on the command line ([CFG-203], [CFG-003]). Stateless. */
+/** The text forms of configuration problems on the command line ([CFG-203]). Stateless. */
 final class ConfigReport {
     private ConfigReport() {}
 
@@ -21,10 +20,5 @@ final class ConfigReport {
         out.println(result.isValid()
                 ? "Configuration is valid"
                 : "Configuration is invalid: " + result.errors().size() + " error(s)");
-    }
-
-    /** [CFG-003]. */
-    static String notFound(Path file) {
-        return "config file not found: " + file + " (create one with \"bifrost-server config init\")";
     }
 }

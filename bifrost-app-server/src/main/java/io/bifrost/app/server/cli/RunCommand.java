@@ -8,7 +8,6 @@ import io.bifrost.app.server.ServerRunner;
 import io.bifrost.app.server.logging.LogSetup;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.ServerConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -37,14 +36,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServerConfigLoader loader = new ServerConfigLoader(ctx.env());
-        Path file = ctx.workingDir().resolve(config != null ? config : Path.of(ServerConfigLoader.DEFAULT_FILE_NAME));
-        boolean builtIn = config == null && !Files.exists(file);
-        if (config != null && !Files.exists(file)) {
-            ctx.err().println("error: " + ConfigReport.notFound(file));
+        ConfigChoice choice = ConfigChoice.of(ctx, config, true);
+        if (choice.missing()) {
+            ctx.err().println("error: " + choice.notFoundMessage());
             return 1;
         }
-        ConfigResult<ServerConfig> result = builtIn ? loader.loadBuiltInDefault() : loader.load(file);
+        ConfigResult<ServerConfig> result = choice.load(new ServerConfigLoader(ctx.env()));
         if (!result.isValid()) {
             ConfigReport.problems(ctx.err(), result);
             ConfigReport.summary(ctx.err(), result);
@@ -57,12 +54,12 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         LOG.info("{} starting", build.versionLine(ServerCli.PROGRAM));
-        if (builtIn) {
+        if (choice.builtInDefault()) {
             LOG.info("no -c given and no {} in {}: running on the built-in default configuration (every listener on "
                     + "127.0.0.1); create a file with \"{} config init\"", ServerConfigLoader.DEFAULT_FILE_NAME,
                     ctx.workingDir(), ServerCli.PROGRAM);
         } else {
-            LOG.info("configuration: {}", file);
+            LOG.info("configuration: {}", choice.file());
         }
         result.warnings().forEach(w -> LOG.warn("{}", w));
         return ServerRunner.run(result.config(), build, ctx.signals());

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.ServerConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,12 +33,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = ctx.workingDir().resolve(config != null ? config : Path.of(ServerConfigLoader.DEFAULT_FILE_NAME));
-        if (!Files.exists(file)) {
-            ctx.err().println("error: " + ConfigReport.notFound(file));
+        ConfigChoice choice = ConfigChoice.of(ctx, config, false);
+        if (choice.missing()) {
+            ctx.err().println("error: " + choice.notFoundMessage());
             return 1;
         }
-        ConfigResult<ServerConfig> result = new ServerConfigLoader(ctx.env()).load(file);
+        ConfigResult<ServerConfig> result = choice.load(new ServerConfigLoader(ctx.env()));
         ConfigReport.problems(ctx.out(), result);
         ConfigReport.summary(ctx.out(), result);
         return result.isValid() ? 0 : 1;

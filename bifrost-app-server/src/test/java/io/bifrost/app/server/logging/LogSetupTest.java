@@ -56,7 +56,8 @@ class LogSetupTest {
         LOG.warn("written");
 
         assertThat(Files.readAllLines(dir.resolve("app.log"))).singleElement().asString()
-                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z WARN  \\[.+] io\\.bifrost\\.test - written");
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z "
+                        + "WARN  \\[.+] io\\.bifrost\\.test - written");
     }
 
     @Test
