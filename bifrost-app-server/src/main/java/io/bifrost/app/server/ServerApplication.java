@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.bifrost.adapters.vertx.server.BifrostServer;
 import io.bifrost.core.config.RouteConfig;
 import io.bifrost.core.config.ServerConfig;
-import io.bifrost.core.traffic.ConnectionSnapshot;
-import io.bifrost.core.traffic.TrackedConnection;
 import io.vertx.core.Future;
 import io.vertx.core.net.SocketAddress;
 import jakarta.inject.Inject;
@@ -62,13 +60,11 @@ public final class ServerApplication {
     }
 
     /**
-     * Cuts the drain short ([PRX-111]): asks every tracked connection (tunnels and requests in progress) to close
+     * Cuts the drain short ([PRX-111]): closes every client connection (tunnels, requests in progress, handshakes)
      * now, so the stop in progress completes without waiting for the rest of the grace period. Non-blocking.
      */
     public void closeRemainingConnections() {
-        for (ConnectionSnapshot open : server.connections().snapshots()) {
-            server.connections().find(open.id()).ifPresent(TrackedConnection::requestClose);
-        }
+        server.closeAllConnections();
     }
 
     /** SIGHUP ([PRX-112]); never stops the server. */
