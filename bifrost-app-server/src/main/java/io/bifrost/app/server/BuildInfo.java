@@ -44,7 +44,7 @@ public record BuildInfo(
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        return new BuildInfo(stamped(p, "version"), stamped(p, "git_commit"), stamped(p, "build_time"),
+        return new BuildInfo(stamped(p, "version"), stamped(p, "git_commit"), millis(stamped(p, "build_time")),
                 runtimeVersion(), System.getProperty("java.vendor", UNKNOWN),
                 platform(System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
     }
@@ -59,6 +59,16 @@ public record BuildInfo(
     private static String stamped(Properties p, String key) {
         String value = p.getProperty(key, "").strip();
         return value.isEmpty() || value.startsWith("${") ? UNKNOWN : value;
+    }
+
+    /** [GEN-004]: exactly millisecond precision, whatever precision Maven stamped. */
+    static String millis(String time) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(time));
+        } catch (java.time.format.DateTimeParseException e) {
+            return time;
+        }
     }
 
     /** {@code 17.0.15} from {@code 17.0.15+6-Debian-1deb12u1}: [SAPI-011] shows the numeric version only. */
