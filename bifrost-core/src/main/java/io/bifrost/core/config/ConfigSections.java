@@ -61,6 +61,15 @@ public final class ConfigSections {
                 pick(s, ServerSection.MESH, base.mesh(), from.mesh()));
     }
 
+    /** {@code config} with another {@code backends} list (backends added or removed through the API, [BKD-092]). */
+    public static ServerConfig withBackends(ServerConfig config, List<BackendConfig> backends) {
+        requireNonNull(config, "config");
+        return new ServerConfig(config.server(), backends, config.routes(), config.auth(), config.rateLimit(),
+                config.accessControl(), config.accessLog(), config.metrics(), config.logging(), config.webUi(),
+                config.api(), config.healthCheck(), config.autoUpdate(), config.cache(), config.network(),
+                config.session(), config.mitm(), config.mesh());
+    }
+
     private static <T> T pick(Set<ServerSection> sections, ServerSection section, T base, T from) {
         return sections.contains(section) ? from : base;
     }

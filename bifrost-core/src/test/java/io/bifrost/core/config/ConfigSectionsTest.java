@@ -50,4 +50,14 @@ class ConfigSectionsTest {
         assertThat(next.network().ipv6()).isNull();
         assertThat(ConfigSections.changed(next, file)).containsExactly(ServerSection.NETWORK);
     }
+
+    @Test
+    void withBackends_replacesOnlyTheBackendList() {
+        ServerConfig c = ServerTrees.readWith("{rate_limit: {enabled: true}}").orElseThrow();
+
+        ServerConfig next = ConfigSections.withBackends(c, List.of());
+
+        assertThat(next.backends()).isEmpty();
+        assertThat(ConfigSections.changed(c, next)).containsExactly(ServerSection.BACKENDS);
+    }
 }
