@@ -223,6 +223,24 @@ class ConfigChangesTest {
     }
 
     @Test
+    void reload_accessControlThatOpensTheProxy_failsLikeABrokenFile() {
+        f.runtime.openProxy = List::isEmpty;
+        f.control.putConfig(Map.of("access_control", Map.of("whitelist", List.of("10.0.0.0/8"))), false).await();
+        f.runtime.calls.clear();
+        ControlFixture.write(f.file, ControlFixture.BASE + "access_control:\n  whitelist: []\n");
+
+        ControlException e = refusal(f.control.reload(ServerControl.ReloadTrigger.SIGNAL));
+
+        assertThat(e.code()).isEqualTo(ControlException.Code.RELOAD_FAILED);
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("server.http.listen");
+            assertThat(p.message()).startsWith("refusing to run an open proxy");
+        });
+        assertThat(f.runtime.calls).isEmpty();
+        assertThat(f.control.running().accessControl().whitelist()).hasSize(1);
+    }
+
+    @Test
     void builtInDefault_firstSaveCreatesTheDefaultFile() throws IOException {
         Path defaultFile = Files.createDirectory(dir.resolve("cwd")).resolve("server-config.yaml");
         LoadedServerConfig loaded = new ServerConfigLoader(ControlFixture.ENV).loadBuiltInDefaultWithSource()
