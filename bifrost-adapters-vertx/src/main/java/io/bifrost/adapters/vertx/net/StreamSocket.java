@@ -222,9 +222,14 @@ public final class StreamSocket {
         return this;
     }
 
-    /** Flushes what was written, then closes. */
+    /**
+     * Closes the socket now, after what was written. Vert.x 5 implements {@code NetSocket.close()} as
+     * {@code shutdown(0)}, which, when a shutdown handler is set (the proxy listeners set one for the graceful drain
+     * of [PRX-110]), only calls that handler and then waits for someone else to close the channel: a connection
+     * closing itself would stay open. Clearing the handler first makes this a real close (also during a drain: a
+     * zero-timeout close then ends it).
+     */
     public Future<Void> close() {
-        // Vert.x routes close() to a registered shutdown handler instead of closing; ours asked to close for real
         socket.shutdownHandler(null);
         return socket.close();
     }

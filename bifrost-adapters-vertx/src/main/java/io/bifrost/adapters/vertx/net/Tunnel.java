@@ -19,6 +19,7 @@ public final class Tunnel {
     private final StreamSocket upstream;
     private final Promise<Void> done = Promise.promise();
     private int directionsEnded;
+    private boolean finishing;
 
     private Tunnel(StreamSocket client, StreamSocket upstream) {
         this.client = requireNonNull(client, "client");
@@ -75,9 +76,10 @@ public final class Tunnel {
     }
 
     private void finish() {
-        if (done.future().isComplete()) {
+        if (finishing) {
             return;
         }
+        finishing = true;
         Future.join(client.close(), upstream.close()).onComplete(ar -> done.tryComplete());
     }
 }

@@ -8,6 +8,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,7 @@ public final class ProxyAcceptor {
     private final ProxyContext ctx;
     private final ConnectionCeilings.Ceiling ceiling;
     private final Function<Accepted, Startable> connections;
+    private final Set<Startable> live = ConcurrentHashMap.newKeySet();
 
     /** @param connections builds the protocol connection for an accepted socket */
     public ProxyAcceptor(ListenerPlan.Kind kind, ProxyContext ctx, ConnectionCeilings.Ceiling ceiling,
@@ -57,9 +60,18 @@ public final class ProxyAcceptor {
         ClientPeer peer = new ClientPeer(ctx.connections().nextId(now), now, ip, socket.remoteAddress().port());
         Startable connection = connections.apply(new Accepted(ctx, client, peer));
         ctx.recorder().connectionOpened();
-        client.onClose(ceiling::leave);
+        live.add(connection);
+        client.onClose(() -> {
+            ceiling.leave();
+            live.remove(connection);
+        });
         client.shutdownHandler(connection::drain);
         connection.start();
+    }
+
+    /** Closes every connection this acceptor accepted that is still open ([PRX-111]: the drain is cut short). */
+    public void closeAll() {
+        live.forEach(DrainableConnection::forceClose);
     }
 
     /** An accepted, paused client socket and who sent it. */

@@ -141,6 +141,16 @@ public final class BifrostServer {
         return listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
     }
 
+    /**
+     * Closes every proxy client connection now, tunnels and handshakes included; with a drain in progress this ends
+     * it ([PRX-111]: a second signal skips the rest of the grace period).
+     */
+    public void closeAllConnections() {
+        if (listeners != null) {
+            listeners.closeAllConnections();
+        }
+    }
+
     /** The bound HTTP listener address, when it is enabled and started. */
     public Optional<SocketAddress> httpAddress() {
         return listeners == null ? Optional.empty() : listeners.httpAddress();

@@ -51,6 +51,7 @@ final class ProxyListeners {
     private final List<ProxyListenerVerticle> instances = new CopyOnWriteArrayList<>();
     private final List<String> deployments = new ArrayList<>();
     private final Map<ListenerPlan.Kind, SocketAddress> bound = new EnumMap<>(ListenerPlan.Kind.class);
+    private final List<ProxyAcceptor> acceptors = new CopyOnWriteArrayList<>();
 
     ProxyListeners(Vertx vertx, ServerConfig config, ServerOptions options, ProxyGate gate, BackendDialers dialers,
             ConnectionRegistry connections, BifrostServer.ServerTraffic traffic, EventSink events) {
@@ -93,6 +94,7 @@ final class ProxyListeners {
                 new TrafficRecorder(events, counters, traffic.total(), options.clock()), options.clock());
         ProxyAcceptor acceptor = new ProxyAcceptor(plan.kind(), ctx, ceilings.listener(plan.maxConnections()),
                 connectionFactory(plan.kind()));
+        acceptors.add(acceptor);
         String host = plan.host().isEmpty() ? allInterfaces() : plan.host();
         int vertxPort = plan.port() > 0 ? plan.port() : SHARED_EPHEMERAL.getAndDecrement();
         ProxyListenerVerticle.Binding binding = new ProxyListenerVerticle.Binding(plan, host, vertxPort, acceptor);
@@ -169,6 +171,11 @@ final class ProxyListeners {
 
     Optional<SocketAddress> socks5Address() {
         return Optional.ofNullable(bound.get(ListenerPlan.Kind.SOCKS5));
+    }
+
+    /** Closes every client connection now, e.g. on a second signal during a drain ([PRX-111]). */
+    void closeAllConnections() {
+        acceptors.forEach(ProxyAcceptor::closeAll);
     }
 
     /** [PRX-110]: stop accepting, drain for at most {@code grace}, close the rest, undeploy. */

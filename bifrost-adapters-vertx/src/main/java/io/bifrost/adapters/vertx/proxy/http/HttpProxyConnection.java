@@ -130,6 +130,11 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         if (exchange != null) {
             cancelTimer();
             exchange.requestEnd();
+        } else if (!closed) {
+            // The exchange ended before the decoder delivered the end of its bodiless request: a refusal answered
+            // on a persistent connection (407 [PRX-091], or [PRX-048] steps 2-8). The decoder pauses itself after
+            // every message end, so resume it here, or the client's next request would never be read.
+            decoder.resume();
         }
     }
 

@@ -1,0 +1,46 @@
+package io.bifrost.app.server.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.bifrost.adapters.vertx.config.ServerConfigLoader;
+import io.bifrost.core.config.ConfigResult;
+import io.bifrost.core.config.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code validate [-c FILE]}: the load procedure of [CFG-030] without binding anything; the report of [CFG-203] on
+ * stdout. Without {@code -c} it validates {@code server-config.yaml} of the working directory, and a missing file is
+ * an error: reporting the built-in default as valid would hide that the intended file was not read.
+ */
+@Command(name = "validate", description = "Load and validate a configuration file without binding anything.")
+final class ValidateCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file (default: " + ServerConfigLoader.DEFAULT_FILE_NAME + ").")
+    Path config;
+
+    ValidateCommand(CliContext ctx) {
+        this.ctx = requireNonNull(ctx, "ctx");
+    }
+
+    @Override
+    public Integer call() {
+        ConfigChoice choice = ConfigChoice.of(ctx, config, false);
+        if (choice.missing()) {
+            ctx.err().println("error: " + choice.notFoundMessage());
+            return 1;
+        }
+        ConfigResult<ServerConfig> result = choice.load(new ServerConfigLoader(ctx.env()));
+        ConfigReport.problems(ctx.out(), result);
+        ConfigReport.summary(ctx.out(), result);
+        return result.isValid() ? 0 : 1;
+    }
+}

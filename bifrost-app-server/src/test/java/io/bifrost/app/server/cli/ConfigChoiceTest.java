@@ -1,0 +1,73 @@
+package io.bifrost.app.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bifrost.adapters.vertx.config.ServerConfigLoader;
+import io.bifrost.core.config.ConfigResult;
+import io.bifrost.core.config.EnvLookup;
+import io.bifrost.core.config.ServerConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** [CFG-003]: which file a command reads, and when the built-in default stands in. */
+class ConfigChoiceTest {
+    @TempDir
+    Path dir;
+
+    private final ServerConfigLoader loader = new ServerConfigLoader(EnvLookup.of(Map.of()));
+
+    @Test
+    void run_noOptionAndNoDefaultFile_usesTheBuiltInDefaultWithLoopbackListeners() {
+        ConfigChoice choice = ConfigChoice.of(context(), null, true);
+
+        assertThat(choice.builtInDefault()).isTrue();
+        assertThat(choice.missing()).isFalse();
+        ConfigResult<ServerConfig> result = choice.load(loader);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.config().server().http().listen().toString()).isEqualTo("127.0.0.1:7080");
+        assertThat(result.config().server().socks5().listen().toString()).isEqualTo("127.0.0.1:7180");
+        assertThat(result.config().api().listen().toString()).isEqualTo("127.0.0.1:7082");
+        assertThat(result.config().metrics().listen().toString()).isEqualTo("127.0.0.1:7090");
+    }
+
+    @Test
+    void run_noOptionAndDefaultFilePresent_readsThatFile() throws IOException {
+        Files.writeString(dir.resolve("server-config.yaml"), "backends: [{name: b, type: direct}]\n");
+
+        ConfigChoice choice = ConfigChoice.of(context(), null, true);
+
+        assertThat(choice.builtInDefault()).isFalse();
+        assertThat(choice.file()).isEqualTo(dir.resolve("server-config.yaml"));
+        assertThat(choice.load(loader).config().backends()).singleElement()
+                .satisfies(b -> assertThat(b.name()).isEqualTo("b"));
+    }
+
+    @Test
+    void explicitFileMissing_isMissingEvenWhenTheBuiltInDefaultIsAllowed() {
+        ConfigChoice choice = ConfigChoice.of(context(), Path.of("sub/../etc.yaml"), true);
+
+        assertThat(choice.missing()).isTrue();
+        assertThat(choice.notFoundMessage()).isEqualTo("config file not found: " + dir.resolve("etc.yaml")
+                + " (create one with \"bifrost-server config init\")");
+    }
+
+    @Test
+    void validate_noDefaultFile_isMissingRatherThanTheBuiltInDefault() {
+        ConfigChoice choice = ConfigChoice.of(context(), null, false);
+
+        assertThat(choice.builtInDefault()).isFalse();
+        assertThat(choice.missing()).isTrue();
+    }
+
+    private CliContext context() {
+        return new CliContext(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), dir, EnvLookup.of(Map.of()), lifecycle -> { });
+    }
+}
