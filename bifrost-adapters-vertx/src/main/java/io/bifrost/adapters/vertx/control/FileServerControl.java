@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The {@link ServerControl} of a server whose configuration lives in a YAML file. Every mutation runs on one
@@ -204,14 +205,21 @@ public final class FileServerControl implements ServerControl {
         });
     }
 
-    /** Releases the worker thread. Pending changes still run. */
+    /**
+     * Releases the worker thread once the changes already asked for have run (closing the pool at once would drop
+     * them, and their futures would never complete). Changes asked for afterwards fail.
+     */
     public Future<Void> close() {
-        return worker.close();
+        return serial(() -> null).transform(ignored -> worker.close());
     }
 
     /** Queues {@code task} behind every change asked for before it; the future completes on the caller's context. */
     private <T> Future<T> serial(Callable<T> task) {
-        return worker.executeBlocking(task, false);
+        try {
+            return worker.executeBlocking(task, false);
+        } catch (RejectedExecutionException e) {
+            return Future.failedFuture(new IllegalStateException("control: closed (expected: open for changes)", e));
+        }
     }
 
     /** The caller's tree may be mutable and shared: take a deep copy before queueing. */

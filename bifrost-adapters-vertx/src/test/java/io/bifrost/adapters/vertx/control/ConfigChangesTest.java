@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.control;
 import static io.bifrost.adapters.vertx.control.ControlFixture.refusal;
 import static io.bifrost.adapters.vertx.control.ControlFixture.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
@@ -274,5 +275,20 @@ class ConfigChangesTest {
         assertThat(f.control.current().routes()).extracting(RouteConfig::name)
                 .containsExactly("corp", "route-2", "a", "b");
         assertThat(f.text()).contains("name: a", "name: b");
+    }
+
+    @Test
+    void close_letsTheChangesAlreadyAskedForFinish() throws Exception {
+        f.runtime.holdRoutes = new CountDownLatch(1);
+        var pending = f.control.addRoute(Map.of("name", "a", "domains", List.of("a.example"), "backend", "direct"));
+        f.runtime.routesEntered.await();
+
+        var closed = f.control.close();
+        f.runtime.holdRoutes.countDown();
+
+        closed.await();
+        assertThat(pending.await().route()).containsEntry("name", "a");
+        assertThat(catchThrowable(f.control.removeRoute("a")::await)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 }
