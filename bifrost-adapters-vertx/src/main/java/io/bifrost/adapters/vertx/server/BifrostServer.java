@@ -2,6 +2,9 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
+import io.bifrost.adapters.vertx.control.FileServerControl;
+import io.bifrost.adapters.vertx.control.ServerControl;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
@@ -57,12 +60,13 @@ public final class BifrostServer {
     private final ProxyGate gate;
     private final ConnectionRegistry connections;
     private final ServerTraffic traffic = new ServerTraffic();
+    private final FileServerControl control;
     private ProxyListeners listeners;
     private long sweeper = -1;
 
-    private BifrostServer(Vertx vertx, ServerConfig config, ServerOptions options) {
+    private BifrostServer(Vertx vertx, LoadedServerConfig loaded, ServerOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
-        this.config = requireNonNull(config, "config");
+        this.config = loaded.config();
         this.options = requireNonNull(options, "options");
         this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), options.events()));
         List<Backend> running = new ArrayList<>();
@@ -86,10 +90,20 @@ public final class BifrostServer {
         }
         this.dialers = new BackendDialers(byName, options.clock());
         this.connections = new ConnectionRegistry(events, options.clock());
+        LiveServerRuntime runtime = new LiveServerRuntime(vertx, config, options, events,
+                new LiveServerRuntime.Parts(backends, dialers, routes, gate, resolvedPolicy));
+        this.control = new FileServerControl(vertx, loaded, runtime, FileServerControl.Options.of(events,
+                options.clock()));
     }
 
+    /** A server on a configuration built in code; API saves write {@code server-config.yaml} ([CFG-003]). */
     public static BifrostServer create(Vertx vertx, ServerConfig config, ServerOptions options) {
-        return new BifrostServer(vertx, config, options);
+        return new BifrostServer(vertx, LoadedServerConfig.of(requireNonNull(config, "config")), options);
+    }
+
+    /** A server on a loaded file (or the built-in default), which reloads and API saves read and write. */
+    public static BifrostServer create(Vertx vertx, LoadedServerConfig loaded, ServerOptions options) {
+        return new BifrostServer(vertx, requireNonNull(loaded, "loaded"), options);
     }
 
     /**
@@ -147,8 +161,14 @@ public final class BifrostServer {
         return listeners == null ? Optional.empty() : listeners.socks5Address();
     }
 
+    /** The configuration the server started with; {@link #control()} has the current and running ones. */
     public ServerConfig config() {
         return config;
+    }
+
+    /** Reloads and configuration changes ([CFG-091], [SAPI-030]-[SAPI-175]). */
+    public ServerControl control() {
+        return control;
     }
 
     public BackendRegistry backends() {
