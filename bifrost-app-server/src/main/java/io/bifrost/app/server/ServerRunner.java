@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import io.bifrost.adapters.vertx.server.BifrostVertx;
-import io.bifrost.core.config.ServerConfig;
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class ServerRunner {
      * @param config an already-validated configuration
      * @return the exit status: 0 after a stop request ([PRX-110]), 1 when the server could not start ([CFG-202])
      */
-    public static int run(ServerConfig config, BuildInfo build, ProcessSignals signals) {
+    public static int run(LoadedServerConfig config, BuildInfo build, ProcessSignals signals) {
         requireNonNull(config, "config");
         requireNonNull(build, "build");
         requireNonNull(signals, "signals");

@@ -138,7 +138,8 @@ public final class BifrostServer {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
-        return listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
+        Future<Void> drained = listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
+        return drained.transform(ar -> control.close());
     }
 
     /**

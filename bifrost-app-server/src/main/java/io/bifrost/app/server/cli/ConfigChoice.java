@@ -2,6 +2,7 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.ServerConfig;
@@ -40,6 +41,11 @@ record ConfigChoice(Path file, boolean builtInDefault) {
 
     ConfigResult<ServerConfig> load(ServerConfigLoader loader) {
         return builtInDefault ? loader.loadBuiltInDefault() : loader.load(file);
+    }
+
+    /** Loads keeping the file's own tree, which reloads and API saves need ([CFG-097]). */
+    ConfigResult<LoadedServerConfig> loadWithSource(ServerConfigLoader loader) {
+        return builtInDefault ? loader.loadBuiltInDefaultWithSource() : loader.loadWithSource(file);
     }
 
     /** The message of [CFG-003]. */

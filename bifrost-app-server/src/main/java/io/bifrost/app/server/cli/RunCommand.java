@@ -2,12 +2,12 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.app.server.BuildInfo;
 import io.bifrost.app.server.ServerRunner;
 import io.bifrost.app.server.logging.LogSetup;
 import io.bifrost.core.config.ConfigResult;
-import io.bifrost.core.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -41,14 +41,14 @@ final class RunCommand implements Callable<Integer> {
             ctx.err().println("error: " + choice.notFoundMessage());
             return 1;
         }
-        ConfigResult<ServerConfig> result = choice.load(new ServerConfigLoader(ctx.env()));
+        ConfigResult<LoadedServerConfig> result = choice.loadWithSource(new ServerConfigLoader(ctx.env()));
         if (!result.isValid()) {
             ConfigReport.problems(ctx.err(), result);
             ConfigReport.summary(ctx.err(), result);
             return 1;
         }
         try {
-            LogSetup.apply(result.config().logging(), ctx.workingDir());
+            LogSetup.apply(result.config().config().logging(), ctx.workingDir());
         } catch (IllegalStateException e) {
             ctx.err().println("error: " + e.getMessage());
             return 1;
