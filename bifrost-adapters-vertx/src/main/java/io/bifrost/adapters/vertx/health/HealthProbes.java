@@ -6,7 +6,6 @@ import io.bifrost.core.config.EffectiveHealthCheck;
 import io.bifrost.core.health.ProbeOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.TrustOptions;
 import java.time.InstantSource;
 
 /** The probe of each type of [BKD-062], behind one {@link HealthProbe}. Thread-safe. */
@@ -28,14 +27,8 @@ public final class HealthProbes implements HealthProbe {
      * @param version Bifrost's version for the {@code http} probe's {@code User-Agent}
      */
     public static HealthProbes create(Vertx vertx, InstantSource clock, String version) {
-        return create(vertx, clock, version, null, IcmpSupport.detect());
-    }
-
-    /** @param trust what verifies {@code https} targets; {@code null} for the runtime's default trust store */
-    public static HealthProbes create(Vertx vertx, InstantSource clock, String version, TrustOptions trust,
-            boolean icmpAvailable) {
-        return new HealthProbes(new TcpProbe(vertx, clock), new HttpProbe(vertx, clock, version, trust),
-                new PingProbe(vertx, clock, icmpAvailable));
+        return new HealthProbes(new TcpProbe(vertx, clock), new HttpProbe(vertx, clock, version, null),
+                new PingProbe(vertx, clock, IcmpSupport.detect()));
     }
 
     @Override
