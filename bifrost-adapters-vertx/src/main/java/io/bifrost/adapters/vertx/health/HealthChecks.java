@@ -6,6 +6,7 @@ import io.bifrost.core.backend.Backend;
 import io.bifrost.core.config.EffectiveHealthCheck;
 import io.bifrost.core.health.HealthCheckView;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 import java.util.List;
@@ -72,13 +73,19 @@ public final class HealthChecks {
         }
     }
 
-    /** Ends every probe loop, undeploys the verticle and closes the probe's clients. Idempotent. */
+    /**
+     * Ends every probe loop, undeploys the verticle and closes the probe's clients; never fails. Idempotent. The
+     * future is bound to no Vert.x context, so a caller may close the {@link Vertx} in a continuation and still see
+     * its own later callbacks run (a context-bound future would dispatch them to an event loop that is gone).
+     */
     public Future<Void> close() {
         HealthCheckVerticle v = verticle;
         verticle = null;
         Future<Void> undeployed = v == null ? Future.succeededFuture()
                 : vertx.undeploy(v.deploymentID()).otherwiseEmpty(); // already gone when Vert.x is closing
-        return undeployed.eventually(probe::close).mapEmpty();
+        Promise<Void> closed = Promise.promise();
+        undeployed.eventually(probe::close).onComplete(ar -> closed.complete());
+        return closed.future();
     }
 
     /** The {@code health_check} object of [BKD-050] for {@code backend}; empty when it is not probed. */

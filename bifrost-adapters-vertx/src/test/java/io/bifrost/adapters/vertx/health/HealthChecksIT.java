@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +204,20 @@ class HealthChecksIT {
         assertThat(probe.closed()).isTrue();
         assertThatIllegalStateException().isThrownBy(() -> checks.start(corp, TestChecks.every(Duration.ofSeconds(1),
                 1, 1)));
+    }
+
+    @Test
+    void close_thenVertxClose_laterCallbacksStillRun() throws Exception {
+        Backend corp = backend(1, 1);
+        open(corp, "", Duration.ZERO);
+        checks.start(corp, TestChecks.every(Duration.ofMillis(100), 1, 1));
+        CompletableFuture<Void> after = new CompletableFuture<>();
+
+        // the shape of a process shutdown: stop, then close Vert.x, then report ([PRX-110])
+        checks.close().eventually(vertx::close).onComplete(ar -> after.complete(null));
+
+        after.get(5, TimeUnit.SECONDS);
+        checks = null;
     }
 
     @Test
