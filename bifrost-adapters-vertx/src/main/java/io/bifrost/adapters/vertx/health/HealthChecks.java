@@ -26,7 +26,8 @@ public final class HealthChecks {
     private final Vertx vertx;
     private final HealthProbe probe;
     private final InstantSource clock;
-    private volatile HealthCheckVerticle verticle;
+    private volatile HealthCheckVerticle verticle; // null before open() and after close()
+    private volatile boolean closed;
 
     /** @param probe runs one probe of any type, usually {@link HealthProbes}; closed by {@link #close()} */
     public HealthChecks(Vertx vertx, HealthProbe probe, InstantSource clock) {
@@ -35,10 +36,10 @@ public final class HealthChecks {
         this.clock = requireNonNull(clock, "clock");
     }
 
-    /** Deploys the verticle whose event loop runs the probe timers. Call once, before {@link #start}. */
+    /** Deploys the verticle whose event loop runs the probe timers. Call once; {@link #start} works from then on. */
     public Future<Void> open() {
-        if (verticle != null) {
-            return Future.failedFuture(new IllegalStateException("health checks: already open (expected: one open)"));
+        if (verticle != null || closed) {
+            return Future.failedFuture(new IllegalStateException("health checks: opened before (expected: one open)"));
         }
         HealthCheckVerticle deploying = new HealthCheckVerticle();
         return vertx.deployVerticle(deploying).map(id -> {
@@ -50,15 +51,15 @@ public final class HealthChecks {
     /**
      * Starts probing {@code backend} with {@code check}: the first probe within 1 s, then every {@code interval}
      * ([BKD-063]). Replaces a probe the backend already had. Does nothing for a backend that is not running
-     * (disabled, unsupported type, removed): only enabled, running backends are probed ([BKD-061]).
-     *
-     * @throws IllegalStateException before {@link #open()} completed
+     * (disabled, unsupported type, removed): only enabled, running backends are probed ([BKD-061]). Does nothing
+     * either before {@link #open()} has completed or after {@link #close()}: a server that is not running probes
+     * nothing, and the server starts the probes of all its backends when it starts.
      */
     public void start(Backend backend, EffectiveHealthCheck check) {
         requireNonNull(backend, "backend");
         requireNonNull(check, "check");
-        HealthCheckVerticle v = opened();
-        if (!backend.running()) {
+        HealthCheckVerticle v = verticle;
+        if (v == null || !backend.running()) {
             return;
         }
         v.put(backend.name(), new ScheduledProbe(v.context(), backend, check, probe, clock));
@@ -79,6 +80,7 @@ public final class HealthChecks {
      * its own later callbacks run (a context-bound future would dispatch them to an event loop that is gone).
      */
     public Future<Void> close() {
+        closed = true;
         HealthCheckVerticle v = verticle;
         verticle = null;
         Future<Void> undeployed = v == null ? Future.succeededFuture()
@@ -110,13 +112,5 @@ public final class HealthChecks {
         HealthCheckVerticle v = verticle;
         return v != null && v.all().stream()
                 .anyMatch(p -> p.active() && p.backend().enabled() && !p.backend().health().isHealthy());
-    }
-
-    private HealthCheckVerticle opened() {
-        HealthCheckVerticle v = verticle;
-        if (v == null) {
-            throw new IllegalStateException("health checks: not open (expected: open() first)");
-        }
-        return v;
     }
 }

@@ -98,7 +98,7 @@ public final class BifrostServer {
         this.healthChecks = new HealthChecks(vertx, HealthProbes.create(vertx, options.clock(), options.version()),
                 options.clock());
         LiveServerRuntime runtime = new LiveServerRuntime(vertx, config, options, events,
-                new LiveServerRuntime.Parts(backends, dialers, routes, gate, resolvedPolicy));
+                new LiveServerRuntime.Parts(backends, dialers, routes, gate, resolvedPolicy, healthChecks));
         this.control = new FileServerControl(vertx, loaded, runtime, FileServerControl.Options.of(events,
                 options.clock()));
         this.backendTester = new BackendTester(vertx, backends, gate::destinations,
@@ -138,9 +138,10 @@ public final class BifrostServer {
 
     /** Probes every running backend that has an effective check ([BKD-061]), once the listeners are bound. */
     private BifrostServer startHealthChecks() {
-        for (BackendConfig b : config.backends()) {
+        ServerConfig running = control.running();
+        for (BackendConfig b : running.backends()) {
             backends.find(b.name()).ifPresent(backend ->
-                    config.healthCheckOf(b).ifPresent(check -> healthChecks.start(backend, check)));
+                    running.healthCheckOf(b).ifPresent(check -> healthChecks.start(backend, check)));
         }
         return this;
     }
