@@ -6,6 +6,7 @@ import io.bifrost.adapters.vertx.control.ServerRuntime;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
+import io.bifrost.adapters.vertx.health.HealthChecks;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.backend.BackendRegistry;
@@ -39,10 +40,11 @@ final class LiveServerRuntime implements ServerRuntime {
     private final RouteResolver routes;
     private final ProxyGate gate;
     private final AddressPolicy resolvedPolicy;
+    private final HealthChecks healthChecks;
 
     /** The parts of the server a runtime changes; all thread-safe. */
     record Parts(BackendRegistry backends, BackendDialers dialers, RouteResolver routes, ProxyGate gate,
-            AddressPolicy resolvedPolicy) {}
+            AddressPolicy resolvedPolicy, HealthChecks healthChecks) {}
 
     LiveServerRuntime(Vertx vertx, ServerConfig startup, ServerOptions options, EventSink events, Parts parts) {
         this.vertx = requireNonNull(vertx, "vertx");
@@ -54,6 +56,7 @@ final class LiveServerRuntime implements ServerRuntime {
         this.routes = parts.routes();
         this.gate = parts.gate();
         this.resolvedPolicy = parts.resolvedPolicy();
+        this.healthChecks = parts.healthChecks();
     }
 
     @Override
@@ -86,11 +89,13 @@ final class LiveServerRuntime implements ServerRuntime {
             dialers.put(b.name(), dialer); // before the backend becomes selectable, so a routed request can dial
         }
         backends.add(backend);
+        config.healthCheckOf(b).ifPresent(check -> healthChecks.start(backend, check)); // [BKD-061] item 4
         return backend;
     }
 
     @Override
     public void stopBackend(String name) {
+        healthChecks.stop(name); // [BKD-091]: its probe stops with it
         backends.remove(name); // not selectable from now on ([BKD-091]); tunnels already open keep their sockets
         dialers.remove(name);
     }
