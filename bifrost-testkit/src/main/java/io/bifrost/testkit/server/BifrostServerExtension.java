@@ -164,6 +164,12 @@ public final class BifrostServerExtension
         return new InetSocketAddress(a.host(), a.port());
     }
 
+    /** The management API's base address, e.g. {@code http://127.0.0.1:41823} (append {@code /api/v1/...}). */
+    public java.net.URI api() {
+        var a = server().apiAddress().orElseThrow(() -> new IllegalStateException("management API disabled"));
+        return java.net.URI.create("http://" + a.host() + ":" + a.port());
+    }
+
     /** Events published since the current test started. */
     public RecordingEventSink events() {
         return events;
