@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -34,14 +35,19 @@ public final class ManagementApi {
     private volatile HttpServer server;
 
     public ManagementApi(Vertx vertx, ApiContext api) {
-        this.vertx = requireNonNull(vertx, "vertx");
-        this.api = requireNonNull(api, "api");
-        this.router = buildRouter();
+        this(vertx, api, RequestTimeout.DEFAULT);
     }
 
-    private Router buildRouter() {
+    /** @param timeout the processing timeout of [GEN-011] (30 s; shorter in tests) */
+    ManagementApi(Vertx vertx, ApiContext api, Duration timeout) {
+        this.vertx = requireNonNull(vertx, "vertx");
+        this.api = requireNonNull(api, "api");
+        this.router = buildRouter(timeout);
+    }
+
+    private Router buildRouter(Duration timeout) {
         Router r = Router.router(vertx);
-        Endpoints endpoints = new Endpoints(r, new RequestTimeout(vertx, RequestTimeout.DEFAULT));
+        Endpoints endpoints = new Endpoints(r, new RequestTimeout(vertx, timeout));
         ApiFailureHandler failures = new ApiFailureHandler();
         r.route().handler(new ApiSecurity(api.config().api().token()));
         r.route().handler(endpoints);
