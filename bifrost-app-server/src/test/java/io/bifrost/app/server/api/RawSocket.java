@@ -58,6 +58,10 @@ final class RawSocket implements AutoCloseable {
         return in.read();
     }
 
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
