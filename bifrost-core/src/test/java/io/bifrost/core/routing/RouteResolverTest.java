@@ -167,7 +167,8 @@ class RouteResolverTest {
         assertThat(none.route()).isNull();
         assertThat(parkedOnly.refusal()).isEqualTo(ErrorCode.NO_BACKEND);
         assertThat(parkedOnly.route().name()).isEqualTo("media");
-        assertThat(parkedOnly.message()).isEqualTo("route \"media\" has no usable backend for host \"video.example.com\"");
+        assertThat(parkedOnly.message())
+                .isEqualTo("route \"media\" has no usable backend for host \"video.example.com\"");
     }
 
     private static void markDown(Backend backend) {

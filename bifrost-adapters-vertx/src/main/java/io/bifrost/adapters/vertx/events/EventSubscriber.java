@@ -67,7 +67,8 @@ final class EventSubscriber {
         ws.frameHandler(this::onFrame);
         ws.exceptionHandler(e -> connection.close());
         ws.closeHandler(v -> closed());
-        pingTimer = context.owner().setPeriodic(settings.pingInterval().toMillis(), id -> ws.writePing(Buffer.buffer()));
+        pingTimer = context.owner().setPeriodic(settings.pingInterval().toMillis(),
+                id -> ws.writePing(Buffer.buffer()));
         long tick = Math.max(10, Math.min(1000, settings.writeStall().toMillis() / 5));
         watchdogTimer = context.owner().setPeriodic(tick, id -> watchdog());
         drain();

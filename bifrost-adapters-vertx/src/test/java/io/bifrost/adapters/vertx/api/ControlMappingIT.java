@@ -79,7 +79,8 @@ class ControlMappingIT {
 
         var r = api.send("POST", "/api/v1/backends", """
                 {"name": "corp-2", "type": "http_proxy", "config": {"address": "198.51.100.20:3128",
-                 "password": "s3cret", "connect_timeout": "10s"}, "health_check": {"type": "tcp", "interval": "15s"}}""");
+                 "password": "s3cret", "connect_timeout": "10s"},
+                 "health_check": {"type": "tcp", "interval": "15s"}}""");
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");

@@ -44,7 +44,8 @@ class OpenApiIT {
     void configFull_noToken_loopbackPeerReadsSecrets() {
         HttpCalls api = new HttpCalls(URI.create("http://127.0.0.1:" + loopback.port), null);
 
-        assertThat(api.get("/api/v1/config/full").json()).isEqualTo(new JsonObject("{\"api\": {\"token\": \"s3cr3t\"}}"));
+        assertThat(api.get("/api/v1/config/full").json())
+                .isEqualTo(new JsonObject("{\"api\": {\"token\": \"s3cr3t\"}}"));
     }
 
     @Test

@@ -34,9 +34,10 @@ class EventJsonTest {
     @Test
     void connectionNew_matchesEvt021() {
         assertThat(frame(new ConnectionOpened(T, ALICE))).isEqualTo(new JsonObject("""
-                {"type": "connection.new", "timestamp": "2025-03-14T09:26:53.012Z", "data": {"id": "20250314092653-4127",
-                 "protocol": "CONNECT", "client_ip": "192.0.2.44", "client_port": 51820, "host": "api.example.com",
-                 "port": 443, "route": "default", "backend": "direct", "username": "alice"}}"""));
+                {"type": "connection.new", "timestamp": "2025-03-14T09:26:53.012Z",
+                 "data": {"id": "20250314092653-4127", "protocol": "CONNECT", "client_ip": "192.0.2.44",
+                          "client_port": 51820, "host": "api.example.com", "port": 443, "route": "default",
+                          "backend": "direct", "username": "alice"}}"""));
     }
 
     @Test

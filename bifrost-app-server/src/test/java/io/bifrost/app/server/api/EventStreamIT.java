@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The event WebSocket {@code /api/v1/ws} ([SAPI-250], [EVT-001]-[EVT-026]) of a real server, token {@code your-token}. */
+/** The event WebSocket {@code /api/v1/ws} ([SAPI-250], [EVT-001]-[EVT-026]) of a real server with a token. */
 class EventStreamIT {
     private static final String ESTABLISHED = "HTTP/1.1 200 Connection established\r\n\r\n";
     private static final String CONFIG = TestConfigs.server("""
@@ -116,7 +116,10 @@ class EventStreamIT {
 
         assertThat(noToken.getStatus()).isEqualTo(401);
         assertThat(new JsonObject(noToken.getBody()).getString("code")).isEqualTo("UNAUTHORIZED");
-        assertThat(subscribe("?token=your-token").ws.isClosed()).isFalse();
+        WebSocket byQuery = subscribe("?token=your-token").ws;
+        assertThat(byQuery.isClosed()).isFalse();
+        assertThat(byQuery.headers().get("X-Request-Id")).isNotBlank(); // the 101 is an API response too
+        assertThat(byQuery.headers().get("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(subscribe("", "Authorization", "Bearer your-token").ws.isClosed()).isFalse();
     }
 

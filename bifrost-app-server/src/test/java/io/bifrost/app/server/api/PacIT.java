@@ -110,7 +110,8 @@ class PacIT {
             String head = socket.head();
             String next = socket.readToEnd();
 
-            assertThat(head).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Type: application/x-ns-proxy-autoconfig")
+            assertThat(head).startsWith("HTTP/1.1 200 OK\r\n")
+                    .contains("Content-Type: application/x-ns-proxy-autoconfig")
                     .contains("Cache-Control: max-age=60");
             assertThat(next).startsWith("HTTP/1.1 200 OK\r\n").contains("\"status\":\"healthy\"");
         }

@@ -135,6 +135,7 @@ class ServerLifecycleIT {
         }
         await(stopped);
         var a = server.apiAddress().orElseThrow();
-        assertThat(catchThrowable(() -> new RawSocket(a.host(), a.port()).close())).isInstanceOf(ConnectException.class);
+        assertThat(catchThrowable(() -> new RawSocket(a.host(), a.port()).close()))
+                .isInstanceOf(ConnectException.class);
     }
 }

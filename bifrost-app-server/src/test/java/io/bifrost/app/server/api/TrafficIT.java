@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What traffic leaves behind: stats ([SAPI-013]), the request log ([SAPI-200]-[SAPI-202]), connections ([SAPI-220]-[SAPI-222]). */
+/**
+ * What traffic leaves behind: stats ([SAPI-013]), the request log ([SAPI-200]-[SAPI-202]) and connections
+ * ([SAPI-220]-[SAPI-222]).
+ */
 class TrafficIT {
     private static final String ESTABLISHED = "HTTP/1.1 200 Connection established\r\n\r\n";
 
@@ -159,7 +162,8 @@ class TrafficIT {
                 .isEqualTo("127.0.0.1:" + bifrost.httpProxy().getPort());
         assertThat(status.getJsonObject("listeners").getString("socks5"))
                 .isEqualTo("127.0.0.1:" + bifrost.socks5Proxy().getPort());
-        assertThat(status.getJsonObject("listeners").getString("api")).isEqualTo("127.0.0.1:" + bifrost.api().getPort());
+        assertThat(status.getJsonObject("listeners").getString("api"))
+                .isEqualTo("127.0.0.1:" + bifrost.api().getPort());
         assertThat(status.getString("status")).isEqualTo("running");
         assertThat(status.getInteger("routes")).isEqualTo(1);
         assertThat(status.getBoolean("auth_required")).isFalse();
