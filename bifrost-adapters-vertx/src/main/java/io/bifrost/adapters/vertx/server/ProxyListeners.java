@@ -95,7 +95,7 @@ final class ProxyListeners {
         ProxyAcceptor acceptor = new ProxyAcceptor(plan.kind(), ctx, ceilings.listener(plan.maxConnections()),
                 connectionFactory(plan.kind()));
         acceptors.add(acceptor);
-        String host = plan.host().isEmpty() ? allInterfaces() : plan.host();
+        String host = plan.host().isEmpty() ? allInterfaces(options) : plan.host();
         int vertxPort = plan.port() > 0 ? plan.port() : SHARED_EPHEMERAL.getAndDecrement();
         ProxyListenerVerticle.Binding binding = new ProxyListenerVerticle.Binding(plan, host, vertxPort, acceptor);
         List<ProxyListenerVerticle> mine = new CopyOnWriteArrayList<>();
@@ -137,7 +137,7 @@ final class ProxyListeners {
     }
 
     /** {@code :port} means IPv4 and IPv6 ([PRX-002]): the dual-stack wildcard where the host has IPv6. */
-    private String allInterfaces() {
+    static String allInterfaces(ServerOptions options) {
         boolean v6 = options.hostAddresses().get().stream().anyMatch(a -> a.isV6());
         return v6 ? "::" : "0.0.0.0";
     }
@@ -151,7 +151,7 @@ final class ProxyListeners {
         return host + ":" + plan.port();
     }
 
-    private static String bindReason(Throwable e) {
+    static String bindReason(Throwable e) {
         String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (msg.contains("address already in use")) {
             return "address in use";
