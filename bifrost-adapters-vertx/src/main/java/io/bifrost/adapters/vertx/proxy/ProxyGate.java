@@ -50,6 +50,11 @@ public final class ProxyGate {
         policies.set(requireNonNull(next, "next"));
     }
 
+    /** The hot policy sections in force now (metrics label refusals with them). */
+    public Policies policies() {
+        return policies.get();
+    }
+
     /** Replaces the destination policy, e.g. once the listeners know their bound ports. */
     public void replaceDestinations(DestinationPolicy next) {
         destinations.set(requireNonNull(next, "next"));

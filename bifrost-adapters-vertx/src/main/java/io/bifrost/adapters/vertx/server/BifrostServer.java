@@ -2,16 +2,22 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.accesslog.AccessLogSink;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.events.EventSinks;
 import io.bifrost.adapters.vertx.events.LoggingEventSink;
+import io.bifrost.adapters.vertx.metrics.BifrostMetrics;
+import io.bifrost.adapters.vertx.metrics.MetricsService;
+import io.bifrost.adapters.vertx.metrics.MetricsSources;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.backend.BackendRegistry;
 import io.bifrost.core.config.BackendConfig;
 import io.bifrost.core.config.ServerConfig;
+import io.bifrost.core.event.ProxyEvent;
+import io.bifrost.core.net.IpAddress;
 import io.bifrost.core.policy.DestinationDecision;
 import io.bifrost.core.policy.DestinationPolicy;
 import io.bifrost.core.port.out.EventSink;
@@ -57,14 +63,20 @@ public final class BifrostServer {
     private final ProxyGate gate;
     private final ConnectionRegistry connections;
     private final ServerTraffic traffic = new ServerTraffic();
+    private final AccessLogSink accessLog;
+    private final BifrostMetrics metrics;
     private ProxyListeners listeners;
+    private MetricsService metricsService;
     private long sweeper = -1;
 
     private BifrostServer(Vertx vertx, ServerConfig config, ServerOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
         this.config = requireNonNull(config, "config");
         this.options = requireNonNull(options, "options");
-        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), options.events()));
+        this.accessLog = config.accessLog().enabled() ? AccessLogSink.create(config.accessLog()) : null;
+        // metrics read the backends and routes built below, which publish to this fan-out: hence the late binding
+        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(),
+                accessLog == null ? EventSink.discarding() : accessLog, this::publishToMetrics, options.events()));
         List<Backend> running = new ArrayList<>();
         for (BackendConfig b : config.backends()) {
             running.add(CoreAssembly.backend(config, b, events, options.clock()));
@@ -86,6 +98,15 @@ public final class BifrostServer {
         }
         this.dialers = new BackendDialers(byName, options.clock());
         this.connections = new ConnectionRegistry(events, options.clock());
+        this.metrics = config.metrics().enabled() ? BifrostMetrics.create(new MetricsSources(options.version(),
+                options.clock(), traffic.http(), traffic.socks5(), backends, routes, gate::policies, config.auth(),
+                () -> accessLog == null ? 0 : accessLog.dropped())) : null;
+    }
+
+    private void publishToMetrics(ProxyEvent event) {
+        if (metrics != null) {
+            metrics.publish(event);
+        }
     }
 
     public static BifrostServer create(Vertx vertx, ServerConfig config, ServerOptions options) {
@@ -93,22 +114,45 @@ public final class BifrostServer {
     }
 
     /**
-     * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), binds the
-     * listeners and completes with this server; fails naming the configuration key and address that could not be
-     * bound ([PRX-002]).
+     * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), opens the
+     * access log, binds the proxy listeners and then the metrics listener, and completes with this server; fails
+     * naming the configuration key and address that could not be bound ([PRX-002]) or the access-log output that
+     * could not be opened, leaving nothing bound.
      */
     public Future<BifrostServer> start() {
-        return vertx.executeBlocking(() -> StartupChecks.run(config, gate.authRequired(), options.hostAddresses().get()))
+        return vertx.executeBlocking(() -> {
+                    List<IpAddress> hostAddresses = StartupChecks.run(config, gate.authRequired(),
+                            options.hostAddresses().get());
+                    if (accessLog != null) {
+                        accessLog.start(); // fails naming access_log.output
+                    }
+                    return hostAddresses;
+                })
                 .compose(hostAddresses -> {
                     listeners = new ProxyListeners(vertx, config, options, gate, dialers, connections, traffic, events);
                     return listeners.bind().map(v -> hostAddresses);
                 })
+                .compose(hostAddresses -> startMetrics(hostAddresses).map(v -> hostAddresses))
                 .map(hostAddresses -> {
+                    int metricsPort = metricsAddress().map(SocketAddress::port).orElse(0);
                     gate.replaceDestinations(DestinationPolicy.of(config.network().allowLoopbackDestinations(),
-                            hostAddresses, StartupChecks.ownSockets(config, listeners)));
+                            hostAddresses, StartupChecks.ownSockets(config, listeners, metricsPort)));
                     sweeper = vertx.setPeriodic(RATE_BUCKET_SWEEP.toMillis(), id -> gate.sweepRateLimits());
                     return this;
-                });
+                })
+                .recover(e -> closeObservability().transform(ignored -> Future.failedFuture(e)));
+    }
+
+    /** After the listeners ([SAPI-320]); a bind failure shuts them down again and fails naming metrics.listen. */
+    private Future<Void> startMetrics(List<IpAddress> hostAddresses) {
+        if (metrics == null) {
+            return Future.succeededFuture();
+        }
+        String wildcard = hostAddresses.stream().anyMatch(IpAddress::isV6) ? "::" : "0.0.0.0";
+        return MetricsService.start(vertx, metrics, config.metrics(), wildcard)
+                .onSuccess(service -> metricsService = service)
+                .<Void>mapEmpty()
+                .recover(e -> listeners.shutdown(Duration.ZERO).transform(ignored -> Future.failedFuture(e)));
     }
 
     /** Graceful stop with the configured {@code server.graceful_period} ([PRX-110]). */
@@ -124,7 +168,21 @@ public final class BifrostServer {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
-        return listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
+        Future<Void> drained = listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
+        // [PRX-110] step 6: the metrics listener stays up while connections drain; the access log is flushed last
+        return drained.transform(ar -> closeObservability()
+                .transform(ignored -> ar.succeeded() ? Future.<Void>succeededFuture()
+                        : Future.<Void>failedFuture(ar.cause())));
+    }
+
+    private Future<Void> closeObservability() {
+        Future<Void> metricsStopped = metricsService == null ? Future.succeededFuture() : metricsService.stop();
+        return metricsStopped.transform(ar -> accessLog == null ? Future.succeededFuture() : accessLog.close())
+                .andThen(ar -> {
+                    if (metrics != null) {
+                        metrics.close();
+                    }
+                });
     }
 
     /** The bound HTTP listener address, when it is enabled and started. */
@@ -135,6 +193,24 @@ public final class BifrostServer {
     /** The bound SOCKS5 listener address, when it is enabled and started. */
     public Optional<SocketAddress> socks5Address() {
         return listeners == null ? Optional.empty() : listeners.socks5Address();
+    }
+
+    /** The bound metrics listener, when metrics are enabled on a listener of their own and started. */
+    public Optional<SocketAddress> metricsAddress() {
+        return metricsService == null ? Optional.empty() : metricsService.address();
+    }
+
+    /**
+     * The metrics, when {@code metrics.enabled}; the management API mounts them when {@code metrics.listen} is
+     * {@code ""} ({@link io.bifrost.adapters.vertx.metrics.MetricsEndpoint#respond}).
+     */
+    public Optional<BifrostMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
+    /** The access log, when {@code access_log.enabled}: {@link AccessLogSink#reopen()} on reload and rotation. */
+    public Optional<AccessLogSink> accessLog() {
+        return Optional.ofNullable(accessLog);
     }
 
     public ServerConfig config() {

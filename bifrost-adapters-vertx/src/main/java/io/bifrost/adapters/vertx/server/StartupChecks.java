@@ -60,7 +60,7 @@ final class StartupChecks {
     }
 
     /** The server's own sockets with their bound ports ([SEC-060]); port 0 where nothing is bound yet. */
-    static List<ListenerSocket> ownSockets(ServerConfig config, ProxyListeners listeners) {
+    static List<ListenerSocket> ownSockets(ServerConfig config, ProxyListeners listeners, int metricsPort) {
         List<ListenerSocket> out = new ArrayList<>();
         add(out, "server.http.listen", config.server().http().listen(),
                 listeners.httpAddress().map(a -> a.port()).orElse(0));
@@ -70,7 +70,7 @@ final class StartupChecks {
             add(out, "api.listen", config.api().listen(), config.api().listen().port());
         }
         if (config.metrics().enabled()) {
-            add(out, "metrics.listen", config.metrics().listen(), config.metrics().listen().port());
+            add(out, "metrics.listen", config.metrics().listen(), metricsPort);
         }
         return out;
     }
