@@ -3,13 +3,15 @@ package io.bifrost.adapters.vertx.proxy;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.dial.BackendDialers;
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 
 /**
  * What every proxy connection of one listener shares: the checks, the dialers, the connection registry, the
- * listener's recorder. Immutable; the objects it holds are thread-safe.
+ * listener's recorder, the per-connection bandwidth limits ([SEC-052]). Immutable; the objects it holds are
+ * thread-safe.
  */
 public record ProxyContext(
         Vertx vertx,
@@ -17,7 +19,8 @@ public record ProxyContext(
         BackendDialers dialers,
         ConnectionRegistry connections,
         TrafficRecorder recorder,
-        InstantSource clock) {
+        InstantSource clock,
+        BandwidthLimits bandwidth) {
 
     public ProxyContext {
         requireNonNull(vertx, "vertx");
@@ -26,5 +29,6 @@ public record ProxyContext(
         requireNonNull(connections, "connections");
         requireNonNull(recorder, "recorder");
         requireNonNull(clock, "clock");
+        requireNonNull(bandwidth, "bandwidth");
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.proxy.ClientByteCounter;
+import io.bifrost.adapters.vertx.net.Throttle;
 import io.bifrost.adapters.vertx.proxy.ClientPeer;
 import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
@@ -38,6 +39,8 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     private final Http1Decoder<RequestHead> decoder;
     private final UpstreamCache upstreams = new UpstreamCache();
     private final Context context;
+    private final Throttle upload;
+    private final Throttle download;
     private Exchange exchange;
     private TrackedConnection tracked;
     private final ClientByteCounter counter;
@@ -56,6 +59,8 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         this.decoder = Http1Decoder.forRequests(settings.limits(), this);
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
         this.counter = new ClientByteCounter(ctx.recorder());
+        this.upload = ctx.bandwidth().upload(); // [SEC-052]: one budget per direction for the whole connection
+        this.download = ctx.bandwidth().download();
     }
 
     @Override
@@ -166,6 +171,16 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     /** Bytes the client sent after a CONNECT head: tunnel early data ([PRX-053]). */
     Buffer takeEarlyData() {
         return decoder.takeRemaining();
+    }
+
+    /** Paces request bodies and tunnel bytes toward the destination ([SEC-052]). */
+    Throttle upload() {
+        return upload;
+    }
+
+    /** Paces response bodies and tunnel bytes toward the client ([SEC-052]). */
+    Throttle download() {
+        return download;
     }
 
     UpstreamCache upstreams() {

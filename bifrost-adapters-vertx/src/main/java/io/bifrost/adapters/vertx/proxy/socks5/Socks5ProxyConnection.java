@@ -140,7 +140,8 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         tunnelling = true;
         client.write(handshake.successReply(bound(upstream.boundAddress())));
         info.status(Socks5Reply.SUCCEEDED.code());
-        Tunnel.start(client, upstream.socket(), handshake.takeRemaining(), upstream.early())
+        Tunnel.start(client, upstream.socket(), handshake.takeRemaining(), upstream.early(),
+                        ctx.bandwidth().upload(), ctx.bandwidth().download()) // [SEC-052]: per tunnel
                 .onComplete(ar -> record(info));
     }
 
