@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.accesslog;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.core.config.AccessLogConfig;
+import io.bifrost.core.event.ConfigReloaded;
 import io.bifrost.core.event.ProxyEvent;
 import io.bifrost.core.event.RequestCompleted;
 import io.bifrost.core.port.out.EventSink;
@@ -92,6 +93,8 @@ public final class AccessLogSink implements EventSink {
     public void publish(ProxyEvent event) {
         if (event instanceof RequestCompleted completed && !closing && !queue.offer(completed.record())) {
             dropped.increment();
+        } else if (event instanceof ConfigReloaded) {
+            reopen(); // [SEC-070]: reopened on every reload, so external log rotation works
         }
     }
 

@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.core.event.ConfigReloaded;
 import io.bifrost.core.event.ConnectionClosed;
 import io.bifrost.core.event.ProxyEvent;
 import io.bifrost.core.event.RequestCompleted;
@@ -99,6 +100,8 @@ public final class BifrostMetrics implements EventSink {
             refusals.record(completed.record());
         } else if (event instanceof ConnectionClosed closed) {
             connections.closed(closed);
+        } else if (event instanceof ConfigReloaded reloaded) {
+            configReloaded(reloaded.success());
         }
     }
 

@@ -3,14 +3,13 @@ package io.bifrost.adapters.vertx.proxy;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.dial.BackendDialers;
-import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 
 /**
  * What every proxy connection of one listener shares: the checks, the dialers, the connection registry, the
- * listener's recorder, the per-connection bandwidth limits ([SEC-052]). Immutable; the objects it holds are
+ * listener's recorder. Immutable; the objects it holds are
  * thread-safe.
  */
 public record ProxyContext(
@@ -19,8 +18,7 @@ public record ProxyContext(
         BackendDialers dialers,
         ConnectionRegistry connections,
         TrafficRecorder recorder,
-        InstantSource clock,
-        BandwidthLimits bandwidth) {
+        InstantSource clock) {
 
     public ProxyContext {
         requireNonNull(vertx, "vertx");
@@ -29,6 +27,5 @@ public record ProxyContext(
         requireNonNull(connections, "connections");
         requireNonNull(recorder, "recorder");
         requireNonNull(clock, "clock");
-        requireNonNull(bandwidth, "bandwidth");
     }
 }

@@ -112,7 +112,7 @@ public final class BifrostServer {
         this.routes = new RouteResolver(CoreAssembly.routes(config.routes()), backends, events, options.clock());
         DestinationPolicy initial = DestinationPolicy.of(config.network().allowLoopbackDestinations(),
                 List.of(), List.of());
-        this.gate = new ProxyGate(vertx, CoreAssembly.policies(config, options.clock()),
+        this.gate = new ProxyGate(vertx, CoreAssembly.policies(config, vertx, options.clock()),
                 CoreAssembly.authenticator(config, options.clock()), initial, routes);
         AddressPolicy resolvedPolicy = (address, port) ->
                 gate.destinations().checkResolved(address, port) instanceof DestinationDecision.Allowed;

@@ -3,7 +3,6 @@ package io.bifrost.adapters.vertx.server;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.dial.BackendDialers;
-import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.proxy.ConnectionCeilings;
 import io.bifrost.adapters.vertx.proxy.ListenerPlan;
 import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
@@ -92,8 +91,7 @@ final class ProxyListeners {
     private Future<Void> deploy(ListenerPlan plan, ConnectionCeilings ceilings) {
         TrafficCounters counters = plan.kind() == ListenerPlan.Kind.HTTP ? traffic.http() : traffic.socks5();
         ProxyContext ctx = new ProxyContext(vertx, gate, dialers, connections,
-                new TrafficRecorder(events, counters, traffic.total(), options.clock()), options.clock(),
-                BandwidthLimits.of(config.rateLimit(), vertx, options.clock()));
+                new TrafficRecorder(events, counters, traffic.total(), options.clock()), options.clock());
         ProxyAcceptor acceptor = new ProxyAcceptor(plan.kind(), ctx, ceilings.listener(plan.maxConnections()),
                 connectionFactory(plan.kind()));
         acceptors.add(acceptor);

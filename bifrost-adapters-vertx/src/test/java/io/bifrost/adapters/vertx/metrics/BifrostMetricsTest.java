@@ -47,7 +47,8 @@ class BifrostMetricsTest {
     private final BackendRegistry backends = new BackendRegistry(List.of(direct, corp));
     private final AtomicReference<ProxyGate.Policies> policies = new AtomicReference<>(new ProxyGate.Policies(
             AccessControl.of(List.of(CidrBlock.parse("10.0.0.0/8")), List.of(CidrBlock.parse("10.6.6.0/24"))),
-            RateLimiter.create(1, 1, InstantSource.fixed(T0)), true, true));
+            RateLimiter.create(1, 1, InstantSource.fixed(T0)), true, true,
+            io.bifrost.adapters.vertx.net.BandwidthLimits.unlimited()));
     private final AtomicLong dropped = new AtomicLong();
     private final BifrostMetrics metrics = BifrostMetrics.create(new MetricsSources("1.2.3", InstantSource.system(),
             http, socks5, backends, new RouteResolver(RouteTable.empty(), backends, EventSink.discarding(),

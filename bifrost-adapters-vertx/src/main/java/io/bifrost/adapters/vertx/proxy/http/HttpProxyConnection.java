@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.proxy.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.proxy.ClientByteCounter;
 import io.bifrost.adapters.vertx.net.Throttle;
@@ -59,8 +60,10 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         this.decoder = Http1Decoder.forRequests(settings.limits(), this);
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
         this.counter = new ClientByteCounter(ctx.recorder());
-        this.upload = ctx.bandwidth().upload(); // [SEC-052]: one budget per direction for the whole connection
-        this.download = ctx.bandwidth().download();
+        // [SEC-052]: one budget per direction for the whole connection, from the limits in force when it opened
+        BandwidthLimits bandwidth = ctx.gate().policies().bandwidth();
+        this.upload = bandwidth.upload();
+        this.download = bandwidth.download();
     }
 
     @Override
