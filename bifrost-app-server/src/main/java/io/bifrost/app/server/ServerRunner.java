@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.ProcessLifecycle;
+import io.bifrost.adapters.vertx.runtime.ProcessSignals;
 import io.bifrost.adapters.vertx.server.BifrostVertx;
 import io.bifrost.core.config.ServerConfig;
 import io.vertx.core.Vertx;
@@ -40,7 +43,7 @@ public final class ServerRunner {
             vertx.close().await();
             return 1;
         }
-        ServerLifecycle lifecycle = new ServerLifecycle(application, vertx);
+        ProcessLifecycle lifecycle = new ProcessLifecycle(application, vertx);
         signals.install(lifecycle);
         lifecycle.awaitTermination();
         return 0;

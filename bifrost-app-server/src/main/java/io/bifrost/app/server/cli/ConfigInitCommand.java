@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ConfigTemplates;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
+import io.bifrost.adapters.vertx.runtime.AtomicFiles;
+import io.bifrost.adapters.vertx.runtime.CliContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

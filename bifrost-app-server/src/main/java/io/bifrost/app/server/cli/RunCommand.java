@@ -3,9 +3,12 @@ package io.bifrost.app.server.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
-import io.bifrost.app.server.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.runtime.ConfigChoice;
+import io.bifrost.adapters.vertx.runtime.ConfigReport;
+import io.bifrost.adapters.vertx.runtime.logging.LogSetup;
 import io.bifrost.app.server.ServerRunner;
-import io.bifrost.app.server.logging.LogSetup;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.ServerConfig;
 import java.nio.file.Path;
@@ -36,12 +39,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigChoice choice = ConfigChoice.of(ctx, config, true);
+        ConfigChoice choice = ConfigChoice.of(ctx, config, ServerConfigLoader.DEFAULT_FILE_NAME, true);
         if (choice.missing()) {
-            ctx.err().println("error: " + choice.notFoundMessage());
+            ctx.err().println("error: " + choice.notFoundMessage(ServerCli.PROGRAM));
             return 1;
         }
-        ConfigResult<ServerConfig> result = choice.load(new ServerConfigLoader(ctx.env()));
+        ServerConfigLoader loader = new ServerConfigLoader(ctx.env());
+        ConfigResult<ServerConfig> result = choice.load(loader::load, loader::loadBuiltInDefault);
         if (!result.isValid()) {
             ConfigReport.problems(ctx.err(), result);
             ConfigReport.summary(ctx.err(), result);

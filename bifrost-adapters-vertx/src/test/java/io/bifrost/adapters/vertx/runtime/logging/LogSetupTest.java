@@ -1,4 +1,4 @@
-package io.bifrost.app.server.logging;
+package io.bifrost.adapters.vertx.runtime.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -1,4 +1,4 @@
-package io.bifrost.app.server;
+package io.bifrost.adapters.vertx.runtime;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,21 +10,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What process signals act on once the server runs ([PRX-110]-[PRX-112]). The first stop request drains gracefully
- * ({@code server.graceful_period}) and then closes the {@link Vertx}; a further stop request during the drain closes
+ * What process signals act on once a program runs ([PRX-110]-[PRX-113]). The first stop request drains gracefully
+ * (the application's grace period) and then closes the {@link Vertx}; a further stop request during the drain closes
  * the remaining connections at once ([PRX-111]); a reload request never stops anything. Thread-safe and
  * non-blocking, except {@link #awaitTermination()}.
  */
-public final class ServerLifecycle {
-    private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
+public final class ProcessLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessLifecycle.class);
 
-    private final ServerApplication application;
+    private final RunningApplication application;
     private final Vertx vertx;
     private final AtomicInteger stopRequests = new AtomicInteger();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
     /** @param vertx closed after the drain; owned by the caller until then */
-    public ServerLifecycle(ServerApplication application, Vertx vertx) {
+    public ProcessLifecycle(RunningApplication application, Vertx vertx) {
         this.application = requireNonNull(application, "application");
         this.vertx = requireNonNull(vertx, "vertx");
     }
@@ -64,7 +64,7 @@ public final class ServerLifecycle {
         return terminated.isDone();
     }
 
-    public ServerApplication application() {
+    public RunningApplication application() {
         return application;
     }
 }

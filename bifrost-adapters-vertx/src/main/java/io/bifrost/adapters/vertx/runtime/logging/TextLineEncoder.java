@@ -1,4 +1,4 @@
-package io.bifrost.app.server.logging;
+package io.bifrost.adapters.vertx.runtime.logging;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;

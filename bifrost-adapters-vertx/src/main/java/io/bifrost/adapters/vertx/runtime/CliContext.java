@@ -1,8 +1,7 @@
-package io.bifrost.app.server.cli;
+package io.bifrost.adapters.vertx.runtime;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.app.server.ProcessSignals;
 import io.bifrost.core.config.EnvLookup;
 import java.io.InputStream;
 import java.io.PrintWriter;

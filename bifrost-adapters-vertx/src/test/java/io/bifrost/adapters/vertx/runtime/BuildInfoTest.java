@@ -1,4 +1,4 @@
-package io.bifrost.app.server;
+package io.bifrost.adapters.vertx.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,17 +26,6 @@ class BuildInfoTest {
     })
     void platform_mapsJavaNamesToTheSpecVocabulary(String osName, String osArch, String expected) {
         assertThat(BuildInfo.platform(osName, osArch)).isEqualTo(expected);
-    }
-
-    @Test
-    void load_readsTheFilteredBuildFacts() {
-        BuildInfo build = BuildInfo.load();
-
-        assertThat(build.version()).isEqualTo("1.0.0-SNAPSHOT");
-        assertThat(build.gitCommit()).isNotBlank().doesNotContain("${");
-        assertThat(build.buildTime()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
-        assertThat(build.javaVersion()).matches("\\d+(\\.\\d+)*")
-                .startsWith(String.valueOf(Runtime.version().feature()));
     }
 
     @Test

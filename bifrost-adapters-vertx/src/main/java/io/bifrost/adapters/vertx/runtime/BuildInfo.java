@@ -1,4 +1,4 @@
-package io.bifrost.app.server;
+package io.bifrost.adapters.vertx.runtime;
 
 import static java.util.Objects.requireNonNull;
 

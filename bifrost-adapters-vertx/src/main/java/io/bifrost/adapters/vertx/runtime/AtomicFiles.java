@@ -1,4 +1,4 @@
-package io.bifrost.app.server.cli;
+package io.bifrost.adapters.vertx.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

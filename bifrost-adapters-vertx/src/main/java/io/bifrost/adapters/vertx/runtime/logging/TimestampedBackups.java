@@ -1,4 +1,4 @@
-package io.bifrost.app.server.logging;
+package io.bifrost.adapters.vertx.runtime.logging;
 
 import ch.qos.logback.core.rolling.RollingPolicyBase;
 import ch.qos.logback.core.rolling.RolloverFailure;

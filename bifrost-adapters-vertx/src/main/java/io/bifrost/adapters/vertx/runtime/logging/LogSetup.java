@@ -1,4 +1,4 @@
-package io.bifrost.app.server.logging;
+package io.bifrost.adapters.vertx.runtime.logging;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.bifrost.app.server;
+package io.bifrost.adapters.vertx.runtime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,7 @@ public final class OsSignals implements ProcessSignals {
     private static final Logger LOG = LoggerFactory.getLogger(OsSignals.class);
 
     @Override
-    public void install(ServerLifecycle lifecycle) {
+    public void install(ProcessLifecycle lifecycle) {
         boolean term = handle("TERM", lifecycle::requestStop);
         boolean interrupt = handle("INT", lifecycle::requestStop);
         if (!handle("HUP", lifecycle::requestReload)) {
