@@ -202,7 +202,9 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     }
 
     /** Tracks the connection on its first routed request, else updates it ([SAPI-220]). */
-    void routed(RequestInfo info, String route, String backend) {
+    void routed(RequestInfo info) {
+        String route = info.route();
+        String backend = info.backend();
         if (tracked == null) {
             tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
                     this::forceClose, new FirstRequest(info.protocol(), info.host(), info.port(), route, backend,

@@ -1,4 +1,4 @@
-package io.bifrost.adapters.vertx.server;
+package io.bifrost.adapters.vertx.listeners;
 
 import static java.util.Objects.requireNonNull;
 
