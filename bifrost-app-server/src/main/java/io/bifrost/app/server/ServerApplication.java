@@ -33,6 +33,7 @@ public final class ServerApplication implements RunningApplication {
     }
 
     /** Binds the listeners and logs each one's actual address; fails with the server's start-up message. */
+    @Override
     public Future<Void> start() {
         return server.start().onSuccess(started -> logStarted()).mapEmpty();
     }

@@ -148,6 +148,22 @@ public final class RequestInfo {
         return action;
     }
 
+    /**
+     * The route as connection tracking shows it ([SAPI-220]), never null: {@code ""} for a client request that took
+     * the fallback of [RTE-081].
+     */
+    public String trackedRoute() {
+        return route != null ? route : "";
+    }
+
+    /**
+     * The backend as connection tracking shows it, never null: for a client request, the upstream's name or the
+     * action ({@code direct}).
+     */
+    public String trackedBackend() {
+        return backend != null ? backend : action != null ? action : "";
+    }
+
     public RequestRecord toRecord(long bytesSent, long bytesReceived, long endNanos) {
         double durationMs = Math.round((endNanos - startNanos) / 1_000.0) / 1_000.0;
         return new RequestRecord(start, requestId, clientIp, clientPort, username, protocol, method, host, port, path,

@@ -9,6 +9,9 @@ import java.time.Duration;
  */
 public interface RunningApplication {
 
+    /** Binds the listeners; completes when the program serves, or fails with its start-up message ([PRX-002]). */
+    Future<Void> start();
+
     /** Stops accepting, drains for at most {@link #gracePeriod()}, then closes what is left ([PRX-110]). */
     Future<Void> stop();
 

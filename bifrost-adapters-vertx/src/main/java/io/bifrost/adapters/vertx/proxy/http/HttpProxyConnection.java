@@ -203,8 +203,8 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
 
     /** Tracks the connection on its first routed request, else updates it ([SAPI-220]). */
     void routed(RequestInfo info) {
-        String route = info.route();
-        String backend = info.backend();
+        String route = info.trackedRoute();
+        String backend = info.trackedBackend();
         if (tracked == null) {
             tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
                     this::forceClose, new FirstRequest(info.protocol(), info.host(), info.port(), route, backend,

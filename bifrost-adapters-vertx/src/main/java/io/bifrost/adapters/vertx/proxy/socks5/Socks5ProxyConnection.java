@@ -226,8 +226,8 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
 
     private void track(RequestInfo info) {
         tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
-                this::forceClose, new FirstRequest(Protocol.SOCKS5, info.host(), info.port(), info.route(),
-                        info.backend(), info.username()));
+                this::forceClose, new FirstRequest(Protocol.SOCKS5, info.host(), info.port(),
+                        info.trackedRoute(), info.trackedBackend(), info.username()));
         tracked.addBytesReceived(client.bytesRead());
         tracked.addBytesSent(client.bytesWritten());
     }
