@@ -116,6 +116,10 @@ final class Wire implements AutoCloseable {
         return new Socks5Reply(head[1] & 0xFF, new InetSocketAddress(InetAddress.getByAddress(address), boundPort));
     }
 
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
