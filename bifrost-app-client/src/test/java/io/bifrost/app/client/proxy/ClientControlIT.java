@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bifrost.adapters.vertx.config.YamlConfigParser;
 import io.bifrost.adapters.vertx.control.ClientControl;
 import io.bifrost.adapters.vertx.control.ControlException;
+import io.bifrost.app.client.Poll;
 import io.bifrost.core.client.ClientRouteDecision;
 import io.bifrost.core.client.DebugEntry;
 import io.bifrost.core.client.ServerReachability.Status;

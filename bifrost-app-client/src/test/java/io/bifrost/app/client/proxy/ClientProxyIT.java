@@ -3,6 +3,7 @@ package io.bifrost.app.client.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.bifrost.app.client.Poll;
 import io.bifrost.core.client.DebugEntry;
 import io.bifrost.core.config.ClientRouteConfig.Action;
 import io.bifrost.core.event.ConnectionOpened;

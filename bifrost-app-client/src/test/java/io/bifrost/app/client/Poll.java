@@ -1,17 +1,17 @@
-package io.bifrost.app.client.proxy;
+package io.bifrost.app.client;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits on the test thread for something that happens on event loops (a record written when a tunnel ends). */
-final class Poll {
+public final class Poll {
     private Poll() {}
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         until(what, Duration.ofSeconds(5), condition);
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
