@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.runtime.ProcessRunner;
 import io.bifrost.adapters.vertx.runtime.ProcessSignals;
-import io.bifrost.core.config.ServerConfig;
 
 /** Runs the server for the life of the process on the shared {@link ProcessRunner}, wired by {@link ServerModule}. */
 public final class ServerRunner {
@@ -19,7 +19,7 @@ public final class ServerRunner {
      * @param config an already-validated configuration
      * @return the exit status: 0 after a stop request ([PRX-110]), 1 when the server could not start ([CFG-202])
      */
-    public static int run(ServerConfig config, BuildInfo build, ProcessSignals signals) {
+    public static int run(LoadedServerConfig config, BuildInfo build, ProcessSignals signals) {
         requireNonNull(config, "config");
         requireNonNull(build, "build");
         return ProcessRunner.run(vertx -> {

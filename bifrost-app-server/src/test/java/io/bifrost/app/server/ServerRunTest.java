@@ -79,10 +79,11 @@ class ServerRunTest {
     }
 
     @Test
-    void run_reloadRequest_warnsAndKeepsServing() throws Exception {
+    void run_reloadRequest_reloadsTheFileAndKeepsServing() throws Exception {
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("0s", "\"*\""));
         CompletableFuture<TestCli.Result> run = runInBackground("-c", "c.yaml");
         ProcessLifecycle lifecycle = signals.awaitStarted();
+        Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("0s", "\"*\"").replace("\"*\"", "\"*.test\""));
 
         signals.hup();
 
@@ -92,8 +93,8 @@ class ServerRunTest {
         signals.term();
         assertThat(run.get(20, TimeUnit.SECONDS).status()).isZero();
         String log = Files.readString(dir.resolve("server.log"));
-        assertThat(log).contains("WARN").contains("configuration reload is not available in this version yet")
-                .doesNotContain("no enabled route matches every host");
+        assertThat(log).contains("reload requested (SIGHUP)").contains("configuration reloaded from")
+                .contains("hot-reloaded [routes]");
     }
 
     @Test

@@ -57,4 +57,31 @@ public final class Rates {
             throw new IllegalArgumentException("invalid rate \"" + text + "\": too large", e);
         }
     }
+
+    /**
+     * The form Bifrost writes (API responses, saved files): {@code ""} for unlimited; otherwise bits per second with
+     * the largest decimal prefix that keeps an integer, as network speeds are usually written ({@code "10Mbps"},
+     * {@code "512kbps"}, {@code "1Gbps"}, {@code "12kbps"} for 1500 B/s), or whole bytes per second when no prefix
+     * fits ({@code "8bps"} for 1 B/s). The text parses back to the same value.
+     */
+    public static String format(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("bytesPerSecond: " + bytesPerSecond + " (expected: >= 0)");
+        }
+        if (bytesPerSecond == UNLIMITED) {
+            return "";
+        }
+        if (bytesPerSecond > Long.MAX_VALUE / 8) {
+            return Long.toString(bytesPerSecond);
+        }
+        long bits = bytesPerSecond * 8;
+        String[] prefixes = {"G", "M", "k"};
+        long[] factors = {1_000_000_000L, 1_000_000L, 1_000L};
+        for (int i = 0; i < prefixes.length; i++) {
+            if (bits % factors[i] == 0) {
+                return bits / factors[i] + prefixes[i] + "bps";
+            }
+        }
+        return bits + "bps";
+    }
 }

@@ -50,4 +50,19 @@ class RatesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Rates.parse(text))
                 .withMessage("invalid rate \"" + text + "\"");
     }
+
+    @ParameterizedTest(name = "{0} B/s is written \"{1}\"")
+    @CsvSource({
+            "0, ''",
+            "1250000, 10Mbps",
+            "64000, 512kbps",
+            "125000000, 1Gbps",
+            "1500, 12kbps",
+            "1, 8bps",
+            "524288, 4194304bps",
+    })
+    void format_writesBitsWithTheLargestDecimalPrefix_andParsesBack(long bytesPerSecond, String text) {
+        assertThat(Rates.format(bytesPerSecond)).isEqualTo(text);
+        assertThat(Rates.parse(Rates.format(bytesPerSecond))).isEqualTo(bytesPerSecond);
+    }
 }

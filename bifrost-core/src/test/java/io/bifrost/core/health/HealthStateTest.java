@@ -49,6 +49,15 @@ class HealthStateTest {
     }
 
     @Test
+    void after_failureAfterSuccess_keepsLatencyOfTheLastSuccess() {
+        HealthState state = HealthState.initial().after(OK, HealthPolicy.defaults()).after(KO, HealthPolicy.defaults());
+
+        assertThat(state.latency()).isEqualTo(Duration.ofMillis(12));
+        assertThat(state.last()).isEqualTo(KO);
+        assertThat(HealthState.initial().latency()).isNull();
+    }
+
+    @Test
     void tracker_publishesOnlyTransitions() {
         List<ProxyEvent> events = new ArrayList<>();
         HealthTracker tracker = new HealthTracker("eu-1", "http_proxy", new HealthPolicy(1, 2), events::add);

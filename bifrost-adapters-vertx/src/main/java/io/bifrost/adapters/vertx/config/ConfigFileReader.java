@@ -11,11 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /** The steps shared by both loaders: read UTF-8 text, parse, then hand the tree to a core reader ([CFG-030]). */
 final class ConfigFileReader<T> {
+    /**
+     * A load with what a later save needs ([CFG-097], [CFG-098]).
+     *
+     * @param tree the parsed tree before environment expansion; {@code null} when the text did not parse (or the
+     *     document is empty)
+     * @param modified the file's modification time before it was read; {@code null} for text
+     */
+    record Loaded<T>(Object tree, ConfigResult<T> result, Instant modified) {}
+
     private final String program;
     private final BiFunction<Object, EnvLookup, ConfigResult<T>> reader;
     private final EnvLookup env;
@@ -27,8 +37,14 @@ final class ConfigFileReader<T> {
     }
 
     ConfigResult<T> load(Path file) {
+        return loadWithTree(file).result();
+    }
+
+    Loaded<T> loadWithTree(Path file) {
         byte[] bytes;
+        Instant modified;
         try {
+            modified = Files.getLastModifiedTime(file).toInstant();
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return failed("config file not found: " + file + " (create one with \"" + program + " config init\")");
@@ -41,21 +57,27 @@ final class ConfigFileReader<T> {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return loadText(text);
+            Loaded<T> loaded = loadTextWithTree(text);
+            return new Loaded<>(loaded.tree(), loaded.result(), modified);
         } catch (CharacterCodingException e) {
             return failed("config file " + file + " is not valid UTF-8");
         }
     }
 
     ConfigResult<T> loadText(String text) {
-        ConfigResult<Object> parsed = YamlConfigParser.parse(text);
-        if (!parsed.problems().isEmpty()) {
-            return ConfigResult.failed(parsed.problems());
-        }
-        return reader.apply(parsed.config(), env);
+        return loadTextWithTree(text).result();
     }
 
-    private static <T> ConfigResult<T> failed(String message) {
-        return ConfigResult.failed(List.of(ConfigProblem.error(ConfigProblem.ROOT, message)));
+    Loaded<T> loadTextWithTree(String text) {
+        ConfigResult<Object> parsed = YamlConfigParser.parse(text);
+        if (!parsed.problems().isEmpty()) {
+            return new Loaded<>(null, ConfigResult.failed(parsed.problems()), null);
+        }
+        return new Loaded<>(parsed.config(), reader.apply(parsed.config(), env), null);
+    }
+
+    private static <T> Loaded<T> failed(String message) {
+        return new Loaded<>(null, ConfigResult.failed(List.of(ConfigProblem.error(ConfigProblem.ROOT, message))),
+                null);
     }
 }

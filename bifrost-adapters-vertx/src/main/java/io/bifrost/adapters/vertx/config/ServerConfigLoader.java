@@ -7,6 +7,7 @@ import io.bifrost.core.config.EnvLookup;
 import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.config.ServerConfigReader;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Loads the server's configuration file with the procedure of [CFG-030]: parse, expand environment references, apply
@@ -18,10 +19,12 @@ public final class ServerConfigLoader {
     public static final String DEFAULT_FILE_NAME = "server-config.yaml";
 
     private final ConfigFileReader<ServerConfig> files;
+    private final EnvLookup env;
 
     /** @param env where {@code ${NAME}} references are looked up */
     public ServerConfigLoader(EnvLookup env) {
-        this.files = new ConfigFileReader<>("bifrost-server", ServerConfigReader::read, requireNonNull(env, "env"));
+        this.env = requireNonNull(env, "env");
+        this.files = new ConfigFileReader<>("bifrost-server", ServerConfigReader::read, env);
     }
 
     /** A loader that expands references from the process environment. */
@@ -40,6 +43,30 @@ public final class ServerConfigLoader {
     /** Loads configuration text (YAML or JSON), e.g. a body submitted through the API. Does no I/O. */
     public ConfigResult<ServerConfig> loadText(String text) {
         return files.loadText(requireNonNull(text, "text"));
+    }
+
+    /**
+     * Loads a file for a server that will reload and save it: the configuration together with the file's tree as
+     * written and its modification time ([CFG-097], [CFG-098]). Blocking, like {@link #load(Path)}.
+     */
+    public ConfigResult<LoadedServerConfig> loadWithSource(Path file) {
+        Path absolute = requireNonNull(file, "file").toAbsolutePath();
+        ConfigFileReader.Loaded<ServerConfig> loaded = files.loadWithTree(absolute);
+        return source(absolute, loaded);
+    }
+
+    /** The built-in default ([CFG-003]) with its tree; a first save writes {@code server-config.yaml}. No I/O. */
+    public ConfigResult<LoadedServerConfig> loadBuiltInDefaultWithSource() {
+        return source(null, files.loadTextWithTree(ConfigTemplates.serverBuiltInDefault()));
+    }
+
+    private ConfigResult<LoadedServerConfig> source(Path file, ConfigFileReader.Loaded<ServerConfig> loaded) {
+        ConfigResult<ServerConfig> result = loaded.result();
+        if (!result.isValid()) {
+            return ConfigResult.failed(result.problems());
+        }
+        return ConfigResult.of(new LoadedServerConfig(file, loaded.tree() == null ? Map.of() : loaded.tree(),
+                result.config(), result.warnings(), loaded.modified(), env), result.problems());
     }
 
     /** The built-in default of [CFG-003]: the {@code config init} template with every listener on loopback. */

@@ -45,6 +45,11 @@ public final class ProxyGate {
         this.routes = requireNonNull(routes, "routes");
     }
 
+    /** The hot policy sections in effect now. */
+    public Policies policies() {
+        return policies.get();
+    }
+
     /** Replaces the hot policy sections ([CFG-080]); requests already admitted are not affected. */
     public void replacePolicies(Policies next) {
         policies.set(requireNonNull(next, "next"));

@@ -2,11 +2,17 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
+import io.bifrost.adapters.vertx.control.FileServerControl;
+import io.bifrost.adapters.vertx.control.ServerControl;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.events.EventSinks;
 import io.bifrost.adapters.vertx.events.LoggingEventSink;
+import io.bifrost.adapters.vertx.health.BackendTester;
+import io.bifrost.adapters.vertx.health.HealthChecks;
+import io.bifrost.adapters.vertx.health.HealthProbes;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.backend.BackendRegistry;
@@ -57,12 +63,15 @@ public final class BifrostServer {
     private final ProxyGate gate;
     private final ConnectionRegistry connections;
     private final ServerTraffic traffic = new ServerTraffic();
+    private final FileServerControl control;
+    private final HealthChecks healthChecks;
+    private final BackendTester backendTester;
     private ProxyListeners listeners;
     private long sweeper = -1;
 
-    private BifrostServer(Vertx vertx, ServerConfig config, ServerOptions options) {
+    private BifrostServer(Vertx vertx, LoadedServerConfig loaded, ServerOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
-        this.config = requireNonNull(config, "config");
+        this.config = loaded.config();
         this.options = requireNonNull(options, "options");
         this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), options.events()));
         List<Backend> running = new ArrayList<>();
@@ -86,10 +95,25 @@ public final class BifrostServer {
         }
         this.dialers = new BackendDialers(byName, options.clock());
         this.connections = new ConnectionRegistry(events, options.clock());
+        this.healthChecks = new HealthChecks(vertx, HealthProbes.create(vertx, options.clock(), options.version()),
+                options.clock());
+        LiveServerRuntime runtime = new LiveServerRuntime(vertx, config, options, events,
+                new LiveServerRuntime.Parts(backends, dialers, routes, gate, resolvedPolicy, healthChecks));
+        this.control = new FileServerControl(vertx, loaded, runtime, FileServerControl.Options.of(events,
+                options.clock()));
+        this.backendTester = new BackendTester(vertx, backends, gate::destinations,
+                b -> CoreAssembly.dialer(vertx, config.network(), b, resolvedPolicy, options.version()),
+                b -> control.running().healthCheckOf(b));
     }
 
+    /** A server on a configuration built in code; API saves write {@code server-config.yaml} ([CFG-003]). */
     public static BifrostServer create(Vertx vertx, ServerConfig config, ServerOptions options) {
-        return new BifrostServer(vertx, config, options);
+        return new BifrostServer(vertx, LoadedServerConfig.of(requireNonNull(config, "config")), options);
+    }
+
+    /** A server on a loaded file (or the built-in default), which reloads and API saves read and write. */
+    public static BifrostServer create(Vertx vertx, LoadedServerConfig loaded, ServerOptions options) {
+        return new BifrostServer(vertx, requireNonNull(loaded, "loaded"), options);
     }
 
     /**
@@ -108,7 +132,18 @@ public final class BifrostServer {
                             hostAddresses, StartupChecks.ownSockets(config, listeners)));
                     sweeper = vertx.setPeriodic(RATE_BUCKET_SWEEP.toMillis(), id -> gate.sweepRateLimits());
                     return this;
-                });
+                })
+                .compose(server -> healthChecks.open().map(v -> startHealthChecks()));
+    }
+
+    /** Probes every running backend that has an effective check ([BKD-061]), once the listeners are bound. */
+    private BifrostServer startHealthChecks() {
+        ServerConfig running = control.running();
+        for (BackendConfig b : running.backends()) {
+            backends.find(b.name()).ifPresent(backend ->
+                    running.healthCheckOf(b).ifPresent(check -> healthChecks.start(backend, check)));
+        }
+        return this;
     }
 
     /** Graceful stop with the configured {@code server.graceful_period} ([PRX-110]). */
@@ -124,7 +159,9 @@ public final class BifrostServer {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
-        return listeners == null ? Future.succeededFuture() : listeners.shutdown(grace);
+        return healthChecks.close().otherwiseEmpty()
+                .compose(v -> listeners == null ? Future.succeededFuture() : listeners.shutdown(grace))
+                .transform(ar -> control.close());
     }
 
     /**
@@ -147,8 +184,14 @@ public final class BifrostServer {
         return listeners == null ? Optional.empty() : listeners.socks5Address();
     }
 
+    /** The configuration the server started with; {@link #control()} has the current and running ones. */
     public ServerConfig config() {
         return config;
+    }
+
+    /** Reloads and configuration changes ([CFG-091], [SAPI-030]-[SAPI-175]). */
+    public ServerControl control() {
+        return control;
     }
 
     public BackendRegistry backends() {
@@ -161,6 +204,16 @@ public final class BifrostServer {
 
     public ConnectionRegistry connections() {
         return connections;
+    }
+
+    /** Backend health checks: probe views, {@code degraded}, and hooks for backends added or removed at run time. */
+    public HealthChecks healthChecks() {
+        return healthChecks;
+    }
+
+    /** Test dials through a backend ([BKD-080]). */
+    public BackendTester backendTester() {
+        return backendTester;
     }
 
     /** Listener-side counters: all listeners, and each one ([SAPI-013]). */

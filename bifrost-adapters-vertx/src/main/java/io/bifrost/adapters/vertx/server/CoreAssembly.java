@@ -9,6 +9,7 @@ import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.dial.handshake.UpstreamCredentials;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
+import io.bifrost.core.config.AccessControlConfig;
 import io.bifrost.core.config.AuthProviderConfig;
 import io.bifrost.core.config.AuthProviderType;
 import io.bifrost.core.config.BackendConfig;
@@ -92,8 +93,15 @@ final class CoreAssembly {
 
     /** The hot policy sections ([CFG-080]): access lists and request-rate buckets ([SEC-040], [SEC-050]). */
     static ProxyGate.Policies policies(ServerConfig config, InstantSource clock) {
-        AccessControl access = AccessControl.of(config.accessControl().whitelist(), config.accessControl().blacklist());
-        RateLimitConfig rate = config.rateLimit();
+        return policies(access(config.accessControl()), config.rateLimit(), clock);
+    }
+
+    static AccessControl access(AccessControlConfig config) {
+        return AccessControl.of(config.whitelist(), config.blacklist());
+    }
+
+    /** Policies with new request limiters: every bucket starts full ([CFG-080]). */
+    static ProxyGate.Policies policies(AccessControl access, RateLimitConfig rate, InstantSource clock) {
         if (!rate.enabled()) {
             return new ProxyGate.Policies(access, null, false, false);
         }

@@ -52,7 +52,8 @@ final class StartupChecks {
         return hostAddresses;
     }
 
-    private static List<ListenerSocket> proxySockets(ServerConfig config) {
+    /** The proxy listeners as configured, for the open-proxy rule of [SEC-090]. */
+    static List<ListenerSocket> proxySockets(ServerConfig config) {
         List<ListenerSocket> out = new ArrayList<>();
         add(out, "server.http.listen", config.server().http().listen(), config.server().http().listen().port());
         add(out, "server.socks5.listen", config.server().socks5().listen(), config.server().socks5().listen().port());

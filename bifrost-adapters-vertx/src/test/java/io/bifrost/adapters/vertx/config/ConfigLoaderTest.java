@@ -47,6 +47,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void loadWithSource_keepsTheTreeAsWrittenTheFileAndItsModificationTime() throws IOException {
+        Path file = dir.resolve("server-config.yaml");
+        Files.writeString(file, ConfigTemplates.serverBuiltInDefault()
+                .replace("token: \"\"", "token: \"${BIFROST_API_TOKEN}\""));
+        EnvLookup env = EnvLookup.of(Map.of("BIFROST_API_TOKEN", "0123456789abcdef-token"));
+
+        LoadedServerConfig loaded = new ServerConfigLoader(env).loadWithSource(file).orElseThrow();
+
+        assertThat(loaded.file()).isEqualTo(file.toAbsolutePath());
+        assertThat(((Map<?, ?>) ((Map<?, ?>) loaded.originalTree()).get("api")).get("token"))
+                .isEqualTo("${BIFROST_API_TOKEN}");
+        assertThat(loaded.config().api().token()).isEqualTo("0123456789abcdef-token");
+        assertThat(loaded.fileModified()).isEqualTo(Files.getLastModifiedTime(file).toInstant());
+        assertThat(loaded.env()).isSameAs(env);
+    }
+
+    @Test
+    void loadWithSource_invalidFile_failsWithItsProblems_builtInDefaultHasNoFile() {
+        ServerConfigLoader loader = new ServerConfigLoader(EnvLookup.of(Map.of()));
+
+        assertThat(loader.loadWithSource(dir.resolve("absent.yaml")).isValid()).isFalse();
+        LoadedServerConfig builtIn = loader.loadBuiltInDefaultWithSource().orElseThrow();
+        assertThat(builtIn.file()).isNull();
+        assertThat(builtIn.originalTree()).isInstanceOf(Map.class);
+        assertThat(builtIn.config().server().http().listen()).hasToString("127.0.0.1:7080");
+    }
+
+    @Test
     void load_unsetVariable_isAnErrorNamingKeyAndVariable() {
         ConfigResult<ServerConfig> result = new ServerConfigLoader(EnvLookup.of(Map.of()))
                 .loadText(ConfigTemplates.serverBuiltInDefault().replace("token: \"\"", "token: \"${BIFROST_API_TOKEN}\""));

@@ -2,6 +2,7 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.runtime.CliContext;
@@ -10,7 +11,6 @@ import io.bifrost.adapters.vertx.runtime.ConfigReport;
 import io.bifrost.adapters.vertx.runtime.logging.LogSetup;
 import io.bifrost.app.server.ServerRunner;
 import io.bifrost.core.config.ConfigResult;
-import io.bifrost.core.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -45,14 +45,15 @@ final class RunCommand implements Callable<Integer> {
             return 1;
         }
         ServerConfigLoader loader = new ServerConfigLoader(ctx.env());
-        ConfigResult<ServerConfig> result = choice.load(loader::load, loader::loadBuiltInDefault);
+        ConfigResult<LoadedServerConfig> result = choice.load(loader::loadWithSource,
+                loader::loadBuiltInDefaultWithSource);
         if (!result.isValid()) {
             ConfigReport.problems(ctx.err(), result);
             ConfigReport.summary(ctx.err(), result);
             return 1;
         }
         try {
-            LogSetup.apply(result.config().logging(), ctx.workingDir());
+            LogSetup.apply(result.config().config().logging(), ctx.workingDir());
         } catch (IllegalStateException e) {
             ctx.err().println("error: " + e.getMessage());
             return 1;

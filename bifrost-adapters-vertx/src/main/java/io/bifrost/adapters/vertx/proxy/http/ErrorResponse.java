@@ -20,15 +20,6 @@ import java.nio.charset.StandardCharsets;
  * @param retryAfterSeconds value of {@code Retry-After}, or 0 for none
  */
 public record ErrorResponse(ErrorCode code, int status, String message, long retryAfterSeconds) {
-    static final String CANNED_LIMIT = "HTTP/1.1 503 Service Unavailable\r\n"
-            + "Retry-After: 5\r\n"
-            + "Content-Type: text/plain; charset=utf-8\r\n"
-            + "Content-Length: 41\r\n"
-            + "Proxy-Status: bifrost; error=connection_limit_reached\r\n"
-            + "X-Bifrost-Error: connection_limit\r\n"
-            + "Connection: close\r\n"
-            + "\r\n"
-            + "Bifrost: too many connections, try later\n";
 
     public ErrorResponse {
         requireNonNull(code, "code");

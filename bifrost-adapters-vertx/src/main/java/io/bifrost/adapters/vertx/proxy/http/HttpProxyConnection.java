@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.proxy.http;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.net.StreamSocket;
+import io.bifrost.adapters.vertx.proxy.ClientByteCounter;
 import io.bifrost.adapters.vertx.proxy.ClientPeer;
 import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
@@ -39,6 +40,7 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     private final Context context;
     private Exchange exchange;
     private TrackedConnection tracked;
+    private final ClientByteCounter counter;
     private long timer = -1;
     private boolean headTimerArmed;
     private int requests;
@@ -53,27 +55,12 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         this.peer = requireNonNull(peer, "peer");
         this.decoder = Http1Decoder.forRequests(settings.limits(), this);
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
+        this.counter = new ClientByteCounter(ctx.recorder());
     }
 
     @Override
     public void start() {
-        client.counter(new StreamSocket.ByteCounter() {
-            @Override
-            public void read(long n) {
-                ctx.recorder().bytesReceived(n);
-                if (tracked != null) {
-                    tracked.addBytesReceived(n);
-                }
-            }
-
-            @Override
-            public void written(long n) {
-                ctx.recorder().bytesSent(n);
-                if (tracked != null) {
-                    tracked.addBytesSent(n);
-                }
-            }
-        });
+        client.counter(counter);
         client.bufferHandler(this::onData).inputEndHandler(this::onClientFin).onClose(this::onClosed);
         armTimer(settings.idleTimeout(), false);
         client.resume();
@@ -209,8 +196,7 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
             tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
                     this::forceClose, new FirstRequest(info.protocol(), info.host(), info.port(), route, backend,
                             info.username()));
-            tracked.addBytesReceived(client.bytesRead());
-            tracked.addBytesSent(client.bytesWritten());
+            counter.track(tracked, client);
         } else {
             tracked.request(info.protocol(), info.host(), info.port(), route, backend, info.username());
         }

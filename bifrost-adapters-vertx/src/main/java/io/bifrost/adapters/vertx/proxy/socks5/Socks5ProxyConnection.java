@@ -7,6 +7,7 @@ import io.bifrost.adapters.vertx.dial.DialTarget;
 import io.bifrost.adapters.vertx.dial.Upstream;
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.net.Tunnel;
+import io.bifrost.adapters.vertx.proxy.ClientByteCounter;
 import io.bifrost.adapters.vertx.proxy.ClientPeer;
 import io.bifrost.adapters.vertx.proxy.FailureMapping;
 import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
@@ -43,6 +44,7 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     private final Duration readTimeout;
     private Optional<String> username = Optional.empty();
     private TrackedConnection tracked;
+    private final ClientByteCounter counter;
     private long timer = -1;
     private boolean tunnelling;
 
@@ -56,27 +58,12 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
                 : ctx.gateway().authRequired() ? Socks5Admission.AUTHENTICATE : Socks5Admission.OPEN;
         this.handshake = new Socks5ServerHandshake(admission);
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
+        this.counter = new ClientByteCounter(ctx.recorder());
     }
 
     @Override
     public void start() {
-        client.counter(new StreamSocket.ByteCounter() {
-            @Override
-            public void read(long n) {
-                ctx.recorder().bytesReceived(n);
-                if (tracked != null) {
-                    tracked.addBytesReceived(n);
-                }
-            }
-
-            @Override
-            public void written(long n) {
-                ctx.recorder().bytesSent(n);
-                if (tracked != null) {
-                    tracked.addBytesSent(n);
-                }
-            }
-        });
+        client.counter(counter);
         client.bufferHandler(data -> act(handshake.feed(data)));
         client.inputEndHandler(client::close);
         client.onClose(this::onClosed);
@@ -228,8 +215,7 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
                 this::forceClose, new FirstRequest(Protocol.SOCKS5, info.host(), info.port(),
                         info.trackedRoute(), info.trackedBackend(), info.username()));
-        tracked.addBytesReceived(client.bytesRead());
-        tracked.addBytesSent(client.bytesWritten());
+        counter.track(tracked, client);
     }
 
     private void record(RequestInfo info) {
