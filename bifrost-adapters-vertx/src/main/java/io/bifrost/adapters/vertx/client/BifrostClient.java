@@ -6,13 +6,13 @@ import io.bifrost.adapters.vertx.control.ClientControl;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.DirectDialSettings;
 import io.bifrost.adapters.vertx.dial.DirectDialer;
+import io.bifrost.adapters.vertx.health.HealthProbes;
 import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
 import io.bifrost.core.client.ServerReachability;
 import io.bifrost.core.client.TrafficDebugger;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ClientRouteConfig.Action;
-import io.bifrost.core.config.HealthCheckConfig;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.bifrost.core.traffic.RequestRecord;
 import io.vertx.core.Future;
@@ -64,7 +64,8 @@ public final class BifrostClient {
         ServerReachability reachability = new ServerReachability();
         ServerConnections serverConnections = new ServerConnections();
         this.debugger = new TrafficDebugger(config.debug());
-        this.probes = new ServerProbes(vertx, options.clock(), reachability);
+        this.probes = new ServerProbes(vertx, HealthProbes.create(vertx, options.clock(), options.version()),
+                reachability, config.server().healthCheck());
         this.runtime = new ClientRuntime(vertx, config, options, reachability, serverConnections, probes, debugger);
         this.connections = new ConnectionRegistry(options.events(), options.clock());
         DirectDialer direct = new DirectDialer(vertx, new DirectDialSettings(DIRECT_CONNECT_TIMEOUT,
@@ -87,16 +88,9 @@ public final class BifrostClient {
     public Future<BifrostClient> start() {
         return listeners.bind().map(v -> {
             startedAt = options.clock().instant();
-            HealthCheckConfig check = config.server().healthCheck(); // restart-only ([CFG-085]): fixed at start
-            probes.start(orDefault(check == null ? null : check.interval(), HealthCheckConfig.DEFAULT_INTERVAL),
-                    orDefault(check == null ? null : check.timeout(), HealthCheckConfig.DEFAULT_TIMEOUT),
-                    () -> runtime.snapshot().upstreams().all());
+            probes.start(() -> runtime.snapshot().upstreams().all());
             return this;
         });
-    }
-
-    private static Duration orDefault(Duration value, Duration fallback) {
-        return value != null ? value : fallback;
     }
 
     /** Graceful stop with the fixed grace period of [PRX-113]. */
@@ -106,8 +100,7 @@ public final class BifrostClient {
 
     /** Stops probing and accepting; lets requests and tunnels finish for at most {@code grace}, closes the rest. */
     public Future<Void> stop(Duration grace) {
-        probes.stop();
-        return listeners.shutdown(grace);
+        return probes.stop().transform(ignored -> listeners.shutdown(grace));
     }
 
     /** Closes every local client connection now, tunnels and handshakes included ([PRX-111]). */

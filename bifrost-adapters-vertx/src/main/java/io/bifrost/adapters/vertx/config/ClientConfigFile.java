@@ -2,23 +2,16 @@ package io.bifrost.adapters.vertx.config;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.adapters.vertx.runtime.AtomicFiles;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ClientConfigReader;
-import io.bifrost.core.config.ConfigProblem;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.EnvLookup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.bifrost.core.config.ServerConfigTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The client's configuration file as the running client knows it: its path and the tree as last loaded or saved,
@@ -31,12 +24,15 @@ import org.yaml.snakeyaml.Yaml;
 public final class ClientConfigFile {
     private final Path path;
     private final EnvLookup env;
+    private final ConfigFileReader<ClientConfig> files;
+    private final ConfigFileWriter writer = ConfigFileWriter.create();
     private Object tree;
     private boolean builtInDefault;
 
     private ClientConfigFile(Path path, EnvLookup env, Object tree, boolean builtInDefault) {
         this.path = path.toAbsolutePath().normalize();
         this.env = env;
+        this.files = new ConfigFileReader<>("bifrost-client", ClientConfigReader::read, env);
         this.tree = tree;
         this.builtInDefault = builtInDefault;
     }
@@ -69,7 +65,7 @@ public final class ClientConfigFile {
 
     /** The tree as last loaded or saved (a copy): plain maps, lists and scalars, references unexpanded. */
     public synchronized Object tree() {
-        return copy(tree);
+        return ServerConfigTree.copy(tree);
     }
 
     /** Reads the file again ([CFG-091] step 1); on success it becomes the tree later saves start from. */
@@ -78,46 +74,28 @@ public final class ClientConfigFile {
     }
 
     private ConfigResult<ClientConfig> read() {
-        String text;
-        if (builtInDefault && !Files.exists(path)) {
-            text = ConfigTemplates.clientBuiltInDefault();
-        } else {
-            try {
-                text = Files.readString(path, StandardCharsets.UTF_8);
-            } catch (java.nio.file.NoSuchFileException e) {
-                return failed("config file not found: " + path + " (create one with \"bifrost-client config init\")");
-            } catch (IOException e) {
-                return failed("cannot read config file " + path + ": " + e.getMessage());
-            }
+        ConfigFileReader.Loaded<ClientConfig> loaded = builtInDefault && !Files.exists(path)
+                ? files.loadTextWithTree(ConfigTemplates.clientBuiltInDefault())
+                : files.loadWithTree(path);
+        if (loaded.result().isValid()) {
+            tree = loaded.tree();
         }
-        ConfigResult<Object> parsed = YamlConfigParser.parse(text);
-        if (!parsed.problems().isEmpty()) {
-            return ConfigResult.failed(parsed.problems());
-        }
-        ConfigResult<ClientConfig> result = ClientConfigReader.read(parsed.config(), env);
-        if (result.isValid()) {
-            tree = parsed.config();
-        }
-        return result;
+        return loaded.result();
     }
 
     /**
      * Validates {@code next} and, when it has no error, writes it atomically and keeps it as the file's tree.
      *
      * @return the configuration {@code next} reads as, with its problems; nothing is written when it has errors
-     * @throws UncheckedIOException when the file cannot be written (it is then unchanged)
+     * @throws java.io.UncheckedIOException when the file cannot be written (it is then unchanged)
      */
     public synchronized ConfigResult<ClientConfig> save(Object next) {
-        Object candidate = copy(next);
+        Object candidate = ServerConfigTree.copy(next);
         ConfigResult<ClientConfig> result = ClientConfigReader.read(candidate, env);
         if (!result.isValid()) {
             return result;
         }
-        try {
-            AtomicFiles.write(path, toYaml(candidate).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
-        }
+        writer.write(path, YamlConfigWriter.write(candidate));
         tree = candidate;
         builtInDefault = false;
         return result;
@@ -132,7 +110,7 @@ public final class ClientConfigFile {
      */
     public synchronized ConfigResult<ClientConfig> selectServer(String server) {
         requireNonNull(server, "server");
-        Map<String, Object> root = rootMap(copy(tree));
+        Map<String, Object> root = rootMap(ServerConfigTree.copy(tree));
         boolean found = server.equals("default");
         if (root.get("servers") instanceof List<?> servers) {
             for (Object entry : servers) {
@@ -156,34 +134,5 @@ public final class ClientConfigFile {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> rootMap(Object tree) {
         return tree instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
-    }
-
-    /** Block-style YAML of a plain tree; the reader reads it back to the same tree. */
-    static String toYaml(Object tree) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setWidth(120);
-        return tree == null ? "" : new Yaml(options).dump(tree);
-    }
-
-    private static Object copy(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
-            return out;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(v -> out.add(copy(v)));
-            return out;
-        }
-        return value;
-    }
-
-    private static ConfigResult<ClientConfig> failed(String message) {
-        return ConfigResult.failed(List.of(ConfigProblem.error(ConfigProblem.ROOT, message)));
     }
 }

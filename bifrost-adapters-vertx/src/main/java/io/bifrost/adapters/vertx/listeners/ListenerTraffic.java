@@ -4,8 +4,9 @@ import io.bifrost.core.traffic.TrafficCounters;
 
 /**
  * Listener-side counters of a program ([GEN-006]): all its proxy listeners together, and each one. Thread-safe.
+ * Not final only so that the server's {@code BifrostServer.ServerTraffic} keeps its name; nothing overrides.
  */
-public final class ListenerTraffic {
+public class ListenerTraffic {
     private final TrafficCounters total = new TrafficCounters();
     private final TrafficCounters http = new TrafficCounters();
     private final TrafficCounters socks5 = new TrafficCounters();

@@ -1,7 +1,6 @@
 /**
  * What both programs ({@code bifrost-server}, {@code bifrost-client}) need around their proxy to run as a process:
- * build facts ({@link io.bifrost.adapters.vertx.runtime.BuildInfo}), atomic file replacement
- * ({@link io.bifrost.adapters.vertx.runtime.AtomicFiles}, [CFG-095]), the command-line context and configuration
+ * build facts ({@link io.bifrost.adapters.vertx.runtime.BuildInfo}), the command-line context and configuration
  * choice ({@link io.bifrost.adapters.vertx.runtime.CliContext}, {@link io.bifrost.adapters.vertx.runtime.ConfigChoice},
  * [CFG-003]), and stop/reload under process signals ({@link io.bifrost.adapters.vertx.runtime.ProcessLifecycle},
  * {@link io.bifrost.adapters.vertx.runtime.OsSignals}, [PRX-110]-[PRX-113]). The shells use these; embedding

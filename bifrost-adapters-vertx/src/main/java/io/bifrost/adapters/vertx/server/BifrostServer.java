@@ -13,6 +13,7 @@ import io.bifrost.adapters.vertx.events.LoggingEventSink;
 import io.bifrost.adapters.vertx.health.BackendTester;
 import io.bifrost.adapters.vertx.health.HealthChecks;
 import io.bifrost.adapters.vertx.health.HealthProbes;
+import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.backend.BackendRegistry;
@@ -23,7 +24,6 @@ import io.bifrost.core.policy.DestinationPolicy;
 import io.bifrost.core.port.out.EventSink;
 import io.bifrost.core.routing.RouteResolver;
 import io.bifrost.core.traffic.ConnectionRegistry;
-import io.bifrost.core.traffic.TrafficCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -221,22 +221,7 @@ public final class BifrostServer {
         return traffic;
     }
 
-    /** Listener-side counters: all listeners and each one. */
-    public static final class ServerTraffic {
-        private final TrafficCounters total = new TrafficCounters();
-        private final TrafficCounters http = new TrafficCounters();
-        private final TrafficCounters socks5 = new TrafficCounters();
-
-        public TrafficCounters total() {
-            return total;
-        }
-
-        public TrafficCounters http() {
-            return http;
-        }
-
-        public TrafficCounters socks5() {
-            return socks5;
-        }
+    /** Listener-side counters: all listeners and each one (the counters both programs keep). */
+    public static final class ServerTraffic extends ListenerTraffic {
     }
 }

@@ -37,14 +37,6 @@ class ClientConfigFileTest {
     }
 
     @Test
-    void toYaml_templateTree_readsBackToTheSameTree() {
-        Object tree = YamlConfigParser.parse(ConfigTemplates.clientTemplate("proxy.example.com:7080", "http",
-                ":7380", "")).config();
-
-        assertThat(YamlConfigParser.parse(ClientConfigFile.toYaml(tree)).config()).isEqualTo(tree);
-    }
-
-    @Test
     void selectServer_setsTheChosenEntryAndClearsTheOthersThatHadTheFlag() throws IOException {
         ClientConfigFile file = open("""
                 server: {address: "proxy.example.com:7080", password: "${PROXY_PASSWORD}"}

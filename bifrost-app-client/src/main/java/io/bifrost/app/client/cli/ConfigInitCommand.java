@@ -3,14 +3,13 @@ package io.bifrost.app.client.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ClientConfigLoader;
+import io.bifrost.adapters.vertx.config.ConfigFileWriter;
 import io.bifrost.adapters.vertx.config.ConfigTemplates;
-import io.bifrost.adapters.vertx.runtime.AtomicFiles;
 import io.bifrost.adapters.vertx.runtime.CliContext;
 import io.bifrost.adapters.vertx.runtime.ConfigReport;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ConfigResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,8 +81,8 @@ final class ConfigInitCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            ConfigFileWriter.create().write(target, text);
+        } catch (UncheckedIOException e) {
             ctx.err().println("error: cannot write " + target + ": " + e.getMessage());
             return 1;
         }
