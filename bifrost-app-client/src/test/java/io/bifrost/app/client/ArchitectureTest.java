@@ -60,8 +60,9 @@ class ArchitectureTest {
     @Test
     void clientRuntime_usesNoProxyPolicies() {
         noClasses().that().resideInAPackage("io.bifrost.adapters.vertx.client..")
-                .should().dependOnClassesThat(resideInAnyPackage("io.bifrost.core.policy..", "io.bifrost.core.backend..")
-                        .and(not(equivalentTo(Credentials.class)))) // in the listener contract's signature, ignored
+                // Credentials appears in the listener contract's signature only, and is ignored
+                .should().dependOnClassesThat(resideInAnyPackage("io.bifrost.core.policy..",
+                        "io.bifrost.core.backend..").and(not(equivalentTo(Credentials.class))))
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.bifrost.adapters.vertx.proxy.ProxyGate")
                 .because("[PRX-120]: the client's listeners perform no authentication, access control or rate "
                         + "limiting, and it has no backends, only routes and its upstream server")

@@ -66,7 +66,8 @@ public final class ProxiedDialer implements UpstreamDialer {
             ErrorCode code = h.errorCode().equals("upstream_auth_failed")
                     ? ErrorCode.UPSTREAM_AUTH_FAILED : ErrorCode.UPSTREAM_PROXY_ERROR;
             int reply = h.socks5Reply().isPresent() ? h.replyForSocks5Client().code() : DialFailure.NO_SOCKS_REPLY;
-            boolean refused = h.kind() == HandshakeFailureKind.PROXY_ERROR || h.kind() == HandshakeFailureKind.AUTH_FAILED;
+            boolean refused = h.kind() == HandshakeFailureKind.PROXY_ERROR
+                    || h.kind() == HandshakeFailureKind.AUTH_FAILED;
             return refused ? DialFailure.refusedByUpstream(code, h.getMessage(), reply, h.httpResponse().orElse(null))
                     : new DialFailure(code, h.getMessage(), reply);
         }

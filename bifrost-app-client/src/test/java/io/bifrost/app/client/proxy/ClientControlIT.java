@@ -215,6 +215,26 @@ class ClientControlIT {
     }
 
     @Test
+    void serverRoute_noUpstreamConfigured_isNoBackendLocally() throws Exception {
+        client.restart(ClientTestConfigs.client("""
+                routes:
+                  - domains: ["*"]
+                    action: server
+                """));
+
+        try (Wire wire = new Wire(client.httpProxy())) {
+            Wire.Response response = wire.connect("example.com:443");
+
+            assertThat(response.status()).isEqualTo(503); // [PRX-126]
+            assertThat(response.header("x-bifrost-error")).isEqualTo("no_backend");
+            assertThat(response.body()).isEqualTo("Bifrost: no server configured\n");
+        }
+        try (Wire socks = new Wire(client.socks5Proxy())) {
+            assertThat(socks.socks5("example.com", 443).rep()).isEqualTo(0x01);
+        }
+    }
+
+    @Test
     void debugger_entryCarriesClientAddressAndSubscribersSeeIt() throws Exception {
         List<DebugEntry> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
         client.client().debugger().subscribe(streamed::add);

@@ -190,6 +190,16 @@ class ClientProxyIT {
     }
 
     @Test
+    void socks5_clientOffersOnlyUsernamePassword_anyCredentialsAreAccepted() throws Exception {
+        try (Wire wire = new Wire(client.socks5Proxy())) {
+            wire.send(new byte[] {5, 1, 2});
+            assertThat(wire.read(2)).containsExactly(5, 2); // [PRX-072] "not required" rows, [PRX-120]
+            wire.send(new byte[] {1, 3, 'a', 'n', 'y', 0});
+            assertThat(wire.read(2)).containsExactly(1, 0);
+        }
+    }
+
+    @Test
     void curl_throughClientAndServer_getsTheOriginBody() throws Exception {
         Path curl = Path.of("/usr/bin/curl");
         assumeThat(Files.isExecutable(curl)).as("curl is installed").isTrue();

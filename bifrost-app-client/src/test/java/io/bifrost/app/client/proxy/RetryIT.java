@@ -31,6 +31,21 @@ class RetryIT {
     static final FakeServerExtension<FakeHttpProxy> refusing = FakeServerExtension.of(FakeHttpProxy.refusing());
 
     @RegisterExtension
+    @Order(1)
+    static final FakeServerExtension<FakeHttpProxy> silent = FakeServerExtension.of(FakeHttpProxy.unresponsive());
+
+    /** Each attempt bounded by 300 ms, one retry 50 ms later. */
+    @RegisterExtension
+    @Order(2)
+    static final BifrostClientExtension toSilent = BifrostClientExtension.withConfig(() -> ClientTestConfigs.client("""
+            server:
+              address: "%s"
+              timeout: "300ms"
+              retry_count: 1
+              retry_delay: "50ms"
+            """.formatted(silent.get().authority()) + ALL_TO_SERVER));
+
+    @RegisterExtension
     @Order(2)
     static final BifrostClientExtension toHangUp = BifrostClientExtension.withConfig(() -> ClientTestConfigs.client(
             ClientTestConfigs.server(hangUp.get().address(), "http") + ALL_TO_SERVER));
@@ -49,6 +64,20 @@ class RetryIT {
             assertThat(response.header("x-bifrost-error")).isEqualTo("upstream_proxy_error");
         }
         assertThat(hangUp.get().accepted()).isEqualTo(3); // retry_count 2
+    }
+
+    @Test
+    void socks5_serverNeverAnswers_eachAttemptTimesOutAndTheLastOneIsReported() throws Exception {
+        long start = System.nanoTime();
+        try (Wire wire = new Wire(toSilent.socks5Proxy())) {
+            assertThat(wire.socks5("example.com", 443).rep()).isEqualTo(0x04); // connection_timeout, [PRX-100]
+        }
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMs).isBetween(600L, 3_000L);
+        assertThat(silent.get().connectionsAccepted()).isEqualTo(2);
+        assertThat(toSilent.client().debugger().errors(1, 0).entries().get(0).error())
+                .startsWith("connection_timeout: ");
     }
 
     @Test

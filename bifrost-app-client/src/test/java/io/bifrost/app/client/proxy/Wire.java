@@ -45,6 +45,16 @@ final class Wire implements AutoCloseable {
         return new String(in.readNBytes(text.length()), StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads exactly {@code n} bytes (fewer at the end of the stream), unsigned. */
+    int[] read(int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        int[] out = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[i] & 0xFF;
+        }
+        return out;
+    }
+
     /** Whether the peer closed the connection: the next read sees the end of the stream (or a reset). */
     boolean closedByPeer() {
         try {

@@ -179,8 +179,8 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         Optional<RoutingKey> key = request.host().isEmpty() ? Optional.empty() : RoutingKey.parse(request.host());
         String host = key.map(RoutingKey::text).orElse(request.host());
         info.destination(host, request.port(), null, request.host().isEmpty() ? "" : host + ":" + request.port());
-        info.status(statusOf(refused.reason()))
-                .fail(errorOf(refused.reason()), refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        String detail = refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        info.status(statusOf(refused.reason())).fail(errorOf(refused.reason()), detail);
         record(info);
     }
 
