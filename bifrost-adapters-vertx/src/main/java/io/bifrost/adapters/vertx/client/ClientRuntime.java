@@ -21,6 +21,7 @@ import io.vertx.core.Vertx;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -109,7 +110,7 @@ final class ClientRuntime implements ClientControl {
             }
             if (!saved.isValid()) {
                 throw new ControlException(ControlException.Code.VALIDATION_FAILED, "configuration is invalid",
-                        saved.problems(), java.util.Map.of());
+                        saved.problems(), Map.of());
             }
             return apply(saved);
         }, false)));
@@ -121,7 +122,7 @@ final class ClientRuntime implements ClientControl {
             ConfigResult<ClientConfig> loaded = f.reload();
             if (!loaded.isValid()) {
                 throw new ControlException(ControlException.Code.RELOAD_FAILED, "configuration is invalid",
-                        loaded.problems(), java.util.Map.of());
+                        loaded.problems(), Map.of());
             }
             return apply(loaded);
         }, false)));
@@ -177,7 +178,7 @@ final class ClientRuntime implements ClientControl {
             if (active.isEmpty()) {
                 return Future.failedFuture(new ControlException(ControlException.Code.VALIDATION_FAILED,
                         "no server configured", List.of(ConfigProblem.error("server.address", "no server configured")),
-                        java.util.Map.of()));
+                        Map.of()));
             }
             connected.set(true);
             Duration timeout = running().server().timeout();
@@ -214,7 +215,7 @@ final class ClientRuntime implements ClientControl {
         return serial.run(() -> {
             if (state.get().upstreams().find(name).isEmpty()) {
                 return Future.failedFuture(new ControlException(ControlException.Code.SERVER_NOT_FOUND,
-                        "no server named \"" + name + "\"", List.of(), java.util.Map.of("server", name)));
+                        "no server named \"" + name + "\"", List.of(), Map.of("server", name)));
             }
             return vertx.executeBlocking(() -> {
                 apply(file != null ? persistSelection(name) : ConfigResult.of(Selection.select(current, name),
@@ -233,7 +234,7 @@ final class ClientRuntime implements ClientControl {
         }
         if (!saved.isValid()) {
             throw new ControlException(ControlException.Code.SAVE_FAILED, "the saved configuration would be invalid",
-                    saved.problems(), java.util.Map.of());
+                    saved.problems(), Map.of());
         }
         return saved;
     }
