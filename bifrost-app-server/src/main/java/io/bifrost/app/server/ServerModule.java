@@ -51,7 +51,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     ServerOptions serverOptions(BuildInfo build) {
-        return ServerOptions.defaults().withVersion(build.version());
+        return ServerOptions.defaults().withBuild(build.toApi());
     }
 
     @Provides

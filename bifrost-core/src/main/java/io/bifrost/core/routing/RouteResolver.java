@@ -64,6 +64,28 @@ public final class RouteResolver {
         return new RouteDecision.Forward(route, match.get().pattern(), chosen, panic);
     }
 
+    /**
+     * What {@link #resolve} would decide for {@code key} now, without advancing any selection state and without
+     * reporting panic transitions ([RTE-090]).
+     */
+    public RoutePreview preview(RoutingKey key, String clientIp) {
+        Optional<RouteMatch> match = table.get().match(key);
+        if (match.isEmpty()) {
+            return new RoutePreview(ErrorCode.NO_ROUTE, "no route for host \"" + key.text() + "\"", null, null,
+                    false, null);
+        }
+        Route route = match.get().route();
+        List<Backend> candidates = candidates(route);
+        if (candidates.isEmpty()) {
+            RouteDecision.Refuse refuse = (RouteDecision.Refuse) noBackend(route, key);
+            return new RoutePreview(ErrorCode.NO_BACKEND, refuse.message(), route, match.get().pattern(), false, null);
+        }
+        List<Backend> healthy = candidates.stream().filter(Backend::healthy).toList();
+        boolean panic = healthy.isEmpty();
+        Backend next = route.balancer().peek(panic ? candidates : healthy, clientIp).orElse(null);
+        return new RoutePreview(null, null, route, match.get().pattern(), panic, next);
+    }
+
     /** Candidates of a route: its backends in listed order, minus disabled and not-running ones ([RTE-050]). */
     public List<Backend> candidates(Route route) {
         List<Backend> out = new ArrayList<>(route.backends().size());

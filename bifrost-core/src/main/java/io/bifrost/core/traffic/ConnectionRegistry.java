@@ -44,12 +44,17 @@ public final class ConnectionRegistry {
         return connection;
     }
 
-    /** Stops tracking and publishes {@code connection.close}; a second call for the same connection does nothing. */
+    /**
+     * Stops tracking and publishes {@code connection.close}; a second call for the same connection does nothing. A
+     * reason given to {@link TrackedConnection#requestClose(ErrorCode)} wins over {@code error}: the socket code only
+     * sees a close, the registry knows who asked for it.
+     */
     public void untrack(TrackedConnection connection, ErrorCode error) {
         if (open.remove(connection.id(), connection)) {
             Instant now = clock.instant();
+            ErrorCode reason = connection.closeReason() != null ? connection.closeReason() : error;
             events.publish(new ConnectionClosed(
-                    now, connection.snapshot(), Duration.between(connection.startTime(), now), error));
+                    now, connection.snapshot(), Duration.between(connection.startTime(), now), reason));
         }
     }
 

@@ -26,6 +26,7 @@ public final class TrackedConnection {
     private volatile long requests;
     private volatile long bytesSent;
     private volatile long bytesReceived;
+    private volatile ErrorCode closeReason;
 
     TrackedConnection(String id, String clientIp, int clientPort, Instant startTime, Runnable closer) {
         this.id = requireNonNull(id, "id");
@@ -64,9 +65,23 @@ public final class TrackedConnection {
         bytesReceived = bytesReceived + n;
     }
 
-    /** Asks the owner to close the client and upstream sockets (e.g. [SAPI-222]); returns at once. */
+    /** Asks the owner to close the client and upstream sockets; returns at once. */
     public void requestClose() {
         closer.run();
+    }
+
+    /**
+     * Asks the owner to close the client and upstream sockets and records why, e.g. {@code closed_by_api}
+     * ([SAPI-222]): {@link ConnectionRegistry#untrack} reports that reason whatever the closing path saw.
+     */
+    public void requestClose(ErrorCode reason) {
+        closeReason = requireNonNull(reason, "reason");
+        closer.run();
+    }
+
+    /** Why a close was requested through {@link #requestClose(ErrorCode)}, or {@code null}. */
+    public ErrorCode closeReason() {
+        return closeReason;
     }
 
     public ConnectionSnapshot snapshot() {

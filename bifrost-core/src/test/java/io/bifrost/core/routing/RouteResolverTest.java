@@ -115,6 +115,62 @@ class RouteResolverTest {
         assertThat(backendOf(resolver.resolve(key("x.test"), "c"))).isEqualTo("a");
     }
 
+    @Test
+    void preview_roundRobin_showsNextWithoutAdvancing() {
+        RouteResolver resolver = resolver(pool("r", "*.example.com", "a", "b"));
+
+        RoutePreview first = resolver.preview(key("api.example.com"), "c");
+        RoutePreview second = resolver.preview(key("api.example.com"), "c");
+
+        assertThat(first.next()).isSameAs(a);
+        assertThat(second.next()).isSameAs(a);
+        assertThat(first.pattern().text()).isEqualTo("*.example.com");
+        assertThat(first.refusal()).isNull();
+        assertThat(backendOf(resolver.resolve(key("api.example.com"), "c"))).isEqualTo("a");
+        assertThat(resolver.preview(key("api.example.com"), "c").next()).isSameAs(b);
+    }
+
+    @Test
+    void preview_random_hasNoForetoldBackend() {
+        Route random = new Route("r", List.of(HostPattern.parse("*")), List.of("a", "b"), LoadBalanceStrategy.RANDOM,
+                Map.of(), 0, true, new SplittableRandom(1));
+
+        RoutePreview preview = resolver(random).preview(key("x.test"), "c");
+
+        assertThat(preview.refusal()).isNull();
+        assertThat(preview.next()).isNull();
+    }
+
+    @Test
+    void preview_allUnhealthy_reportsPanicWithoutPublishing() {
+        RouteResolver resolver = resolver(pool("r", "*", "a", "b"));
+        markDown(a);
+        markDown(b);
+
+        RoutePreview preview = resolver.preview(key("x.test"), "c");
+
+        assertThat(preview.panic()).isTrue();
+        assertThat(preview.next()).isSameAs(a);
+        assertThat(events).isEmpty();
+        assertThat(resolver.table().find("r").orElseThrow().inPanic()).isFalse();
+    }
+
+    @Test
+    void preview_noRouteAndNoBackend_carryTheClientsMessage() {
+        RouteResolver resolver = resolver(pool("media", "*.example.com", "parked"));
+
+        RoutePreview none = resolver.preview(key("files.example.org"), "c");
+        RoutePreview parkedOnly = resolver.preview(key("video.example.com"), "c");
+
+        assertThat(none.refusal()).isEqualTo(ErrorCode.NO_ROUTE);
+        assertThat(none.message()).isEqualTo("no route for host \"files.example.org\"");
+        assertThat(none.route()).isNull();
+        assertThat(parkedOnly.refusal()).isEqualTo(ErrorCode.NO_BACKEND);
+        assertThat(parkedOnly.route().name()).isEqualTo("media");
+        assertThat(parkedOnly.message())
+                .isEqualTo("route \"media\" has no usable backend for host \"video.example.com\"");
+    }
+
     private static void markDown(Backend backend) {
         backend.health().record(ProbeOutcome.failure(TestBackends.T0, Duration.ZERO, "refused"));
     }

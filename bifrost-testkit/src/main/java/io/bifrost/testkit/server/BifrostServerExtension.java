@@ -2,14 +2,18 @@ package io.bifrost.testkit.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.server.BifrostServer;
 import io.bifrost.adapters.vertx.server.BifrostVertx;
 import io.bifrost.adapters.vertx.server.ServerOptions;
 import io.bifrost.core.config.ConfigResult;
-import io.bifrost.core.config.ServerConfig;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -60,6 +64,7 @@ public final class BifrostServerExtension
     private Vertx vertx;
     private BifrostServer server;
     private boolean perClass;
+    private Path configFile;
 
     private BifrostServerExtension(Supplier<String> yaml) {
         this.yaml = requireNonNull(yaml, "yaml");
@@ -106,6 +111,7 @@ public final class BifrostServerExtension
     public void restart(String yaml) {
         if (server != null) {
             await(server.stop(STOP_GRACE));
+            deleteConfigFile();
         }
         server = startServer(yaml);
     }
@@ -123,13 +129,28 @@ public final class BifrostServerExtension
         server = startServer(text);
     }
 
+    /**
+     * The configuration goes to a temporary file first, so that reloads and API saves have a file of their own and
+     * never write {@code server-config.yaml} into the working directory.
+     */
     private BifrostServer startServer(String text) {
-        ConfigResult<ServerConfig> loaded = ServerConfigLoader.withProcessEnvironment().loadText(text);
+        try {
+            configFile = Files.createTempFile("bifrost-test-", ".yaml");
+            Files.writeString(configFile, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the test configuration", e);
+        }
+        ConfigResult<LoadedServerConfig> loaded = ServerConfigLoader.withProcessEnvironment().loadWithSource(configFile);
         if (!loaded.isValid()) {
             throw new IllegalArgumentException("invalid test configuration: " + loaded.errors() + "\n" + text);
         }
         ServerOptions o = options.apply(ServerOptions.defaults().withEvents(events));
         return await(BifrostServer.create(vertx, loaded.config(), o).start());
+    }
+
+    /** The configuration file of the running server (a temporary file): what reloads read and saves write. */
+    public Path configFile() {
+        return requireNonNull(configFile, "configFile (not started)");
     }
 
     private void stop() {
@@ -144,6 +165,17 @@ public final class BifrostServerExtension
         } finally {
             vertx = null;
             server = null;
+            deleteConfigFile();
+        }
+    }
+
+    private void deleteConfigFile() {
+        if (configFile != null) {
+            try {
+                Files.deleteIfExists(configFile);
+            } catch (IOException ignored) {
+                // a temporary file; the OS cleans up what is left
+            }
         }
     }
 
@@ -162,6 +194,12 @@ public final class BifrostServerExtension
     public InetSocketAddress socks5Proxy() {
         var a = server().socks5Address().orElseThrow(() -> new IllegalStateException("SOCKS5 listener disabled"));
         return new InetSocketAddress(a.host(), a.port());
+    }
+
+    /** The management API's base address, e.g. {@code http://127.0.0.1:41823} (append {@code /api/v1/...}). */
+    public java.net.URI api() {
+        var a = server().apiAddress().orElseThrow(() -> new IllegalStateException("management API disabled"));
+        return java.net.URI.create("http://" + a.host() + ":" + a.port());
     }
 
     /** Events published since the current test started. */

@@ -8,7 +8,8 @@ public final class TestConfigs {
      * A server configuration: the given sections (backends, routes, auth, ...) under a frame that binds every
      * listener to {@code 127.0.0.1:0} and allows loopback destinations (fakes live on loopback, [SEC-060]).
      * Sections in {@code sections} must not repeat {@code server}, {@code api}, {@code metrics} or {@code network};
-     * use {@link #server(String, String)} to add keys to {@code server} and {@code network}.
+     * use {@link #server(String, String)} or {@link #server(String, String, String)} to add keys to {@code network}
+     * and {@code api}.
      */
     public static String server(String sections) {
         return server(sections, "");
@@ -19,6 +20,15 @@ public final class TestConfigs {
      *     {@code "  dial_timeout: \"1s\"\n"})
      */
     public static String server(String sections, String extraNetwork) {
+        return server(sections, extraNetwork, "");
+    }
+
+    /**
+     * @param extraNetwork extra lines for the {@code network} section, indented by two spaces
+     * @param extraApi extra lines for the {@code api} section, indented by two spaces (e.g.
+     *     {@code "  token: \"your-token\"\n"})
+     */
+    public static String server(String sections, String extraNetwork, String extraApi) {
         return """
                 server:
                   http:
@@ -28,6 +38,7 @@ public final class TestConfigs {
                   graceful_period: "2s"
                 api:
                   listen: "127.0.0.1:0"
+                """ + extraApi + """
                 metrics:
                   listen: "127.0.0.1:0"
                 access_log:

@@ -146,11 +146,13 @@ public final class ProxyListenerGroup {
         return o;
     }
 
-    /** The host to bind: {@code plan}'s, or for {@code :port} the dual-stack wildcard where the host has IPv6. */
+    /** The host to bind: {@code plan}'s, or for {@code :port} the wildcard of {@link #allInterfaces}. */
     public static String bindHost(ListenerPlan plan, List<IpAddress> hostAddresses) {
-        if (!plan.host().isEmpty()) {
-            return plan.host();
-        }
+        return plan.host().isEmpty() ? allInterfaces(hostAddresses) : plan.host();
+    }
+
+    /** {@code :port} means IPv4 and IPv6 ([PRX-002]): the dual-stack wildcard where the host has IPv6. */
+    public static String allInterfaces(List<IpAddress> hostAddresses) {
         return hostAddresses.stream().anyMatch(IpAddress::isV6) ? "::" : "0.0.0.0";
     }
 

@@ -5,9 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
+import io.bifrost.adapters.vertx.runtime.Platform;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * What this build and runtime are ([SAPI-011]): the facts Maven stamps into {@code bifrost-version.properties} at
@@ -45,8 +44,7 @@ public record BuildInfo(
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         return new BuildInfo(stamped(p, "version"), stamped(p, "git_commit"), millis(stamped(p, "build_time")),
-                runtimeVersion(), System.getProperty("java.vendor", UNKNOWN),
-                platform(System.getProperty("os.name", ""), System.getProperty("os.arch", "")));
+                Platform.javaVersion(), Platform.javaVendor(), Platform.current());
     }
 
     /** The line of {@code version} ([CFG-205]). */
@@ -71,38 +69,14 @@ public record BuildInfo(
         }
     }
 
-    /** {@code 17.0.15} from {@code 17.0.15+6-Debian-1deb12u1}: [SAPI-011] shows the numeric version only. */
-    static String runtimeVersion() {
-        return Runtime.version().version().stream().map(String::valueOf).collect(Collectors.joining("."));
-    }
-
-    /** {@code <os>/<arch>} with Go-style names, as [SAPI-011] lists them; unlisted values are kept lower-cased. */
-    static String platform(String osName, String osArch) {
-        return os(osName.toLowerCase(Locale.ROOT)) + "/" + arch(osArch.toLowerCase(Locale.ROOT));
-    }
-
-    private static String os(String name) {
-        if (name.startsWith("linux")) {
-            return "linux";
+    /** The build facts the management API reports ([SAPI-011]). */
+    public io.bifrost.adapters.vertx.api.BuildInfo toApi() {
+        java.time.Instant built;
+        try {
+            built = java.time.Instant.parse(buildTime);
+        } catch (java.time.format.DateTimeParseException e) {
+            built = java.time.Instant.EPOCH;
         }
-        if (name.startsWith("mac") || name.startsWith("darwin")) {
-            return "darwin";
-        }
-        if (name.startsWith("windows")) {
-            return "windows";
-        }
-        if (name.startsWith("freebsd")) {
-            return "freebsd";
-        }
-        return name.replace(' ', '-');
-    }
-
-    private static String arch(String arch) {
-        return switch (arch) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            case "x86", "i386", "i486", "i586", "i686" -> "386";
-            default -> arch.startsWith("arm") ? "arm" : arch;
-        };
+        return new io.bifrost.adapters.vertx.api.BuildInfo(version, gitCommit, built);
     }
 }

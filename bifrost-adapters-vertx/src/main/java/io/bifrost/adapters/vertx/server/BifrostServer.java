@@ -2,6 +2,9 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.api.ApiContext;
+import io.bifrost.adapters.vertx.api.ApiHooks;
+import io.bifrost.adapters.vertx.api.BackendProbeView;
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.control.FileServerControl;
 import io.bifrost.adapters.vertx.control.ServerControl;
@@ -9,7 +12,10 @@ import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.events.EventSinks;
+import io.bifrost.adapters.vertx.events.EventStreamSettings;
 import io.bifrost.adapters.vertx.events.LoggingEventSink;
+import io.bifrost.adapters.vertx.events.StatsSnapshot;
+import io.bifrost.adapters.vertx.events.WebSocketEventSink;
 import io.bifrost.adapters.vertx.health.BackendTester;
 import io.bifrost.adapters.vertx.health.HealthChecks;
 import io.bifrost.adapters.vertx.health.HealthProbes;
@@ -24,10 +30,12 @@ import io.bifrost.core.policy.DestinationPolicy;
 import io.bifrost.core.port.out.EventSink;
 import io.bifrost.core.routing.RouteResolver;
 import io.bifrost.core.traffic.ConnectionRegistry;
+import io.bifrost.core.traffic.RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +44,7 @@ import java.util.Optional;
 
 /**
  * A Bifrost proxy hub, embeddable: the HTTP and SOCKS5 listeners of a {@link ServerConfig}, its routes, backends and
- * policies, on a caller-owned {@link Vertx}.
+ * policies, and its management API, on a caller-owned {@link Vertx}.
  *
  * <pre>{@code
  * Vertx vertx = BifrostVertx.create();
@@ -63,17 +71,26 @@ public final class BifrostServer {
     private final ProxyGate gate;
     private final ConnectionRegistry connections;
     private final ServerTraffic traffic = new ServerTraffic();
+    private final RequestLog requestLog;
+    private final WebSocketEventSink eventStream;
     private final FileServerControl control;
     private final HealthChecks healthChecks;
     private final BackendTester backendTester;
+    private final ManagementListener management;
     private ProxyListeners listeners;
     private long sweeper = -1;
+    private volatile boolean shuttingDown;
+    private volatile Instant startedAt;
 
     private BifrostServer(Vertx vertx, LoadedServerConfig loaded, ServerOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
         this.config = loaded.config();
         this.options = requireNonNull(options, "options");
-        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), options.events()));
+        this.startedAt = options.clock().instant();
+        this.requestLog = new RequestLog(config.api().requestLogActive() ? config.api().requestLogSize() : 0);
+        this.eventStream = new WebSocketEventSink(vertx, EventStreamSettings.defaults(), options.clock(),
+                () -> StatsSnapshot.of(traffic.total(), allBackends()), this::allBackends);
+        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), requestLog, eventStream, options.events()));
         List<Backend> running = new ArrayList<>();
         for (BackendConfig b : config.backends()) {
             running.add(CoreAssembly.backend(config, b, events, options.clock()));
@@ -104,6 +121,20 @@ public final class BifrostServer {
         this.backendTester = new BackendTester(vertx, backends, gate::destinations,
                 b -> CoreAssembly.dialer(vertx, config.network(), b, resolvedPolicy, options.version()),
                 b -> control.running().healthCheckOf(b));
+        this.management = config.api().enabled() ? new ManagementListener(vertx, apiContext()) : null;
+    }
+
+    private List<Backend> allBackends() {
+        return backends.all();
+    }
+
+    private ApiContext apiContext() {
+        BackendProbeView probes = BackendProbeView.fromTrackers(control::running, backends);
+        ApiHooks hooks = ApiHooks.defaults(probes, backends)
+                .withDegraded(healthChecks::degraded)
+                .withTester(new ApiBackendTester(backendTester, control::running));
+        return new ApiContext(config, control, backends, routes, connections, traffic.total(), requestLog, eventStream,
+                hooks, new RunningState(this, gate::authRequired), options.build(), options.clock());
     }
 
     /** A server on a configuration built in code; API saves write {@code server-config.yaml} ([CFG-003]). */
@@ -118,8 +149,8 @@ public final class BifrostServer {
 
     /**
      * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), binds the
-     * listeners and completes with this server; fails naming the configuration key and address that could not be
-     * bound ([PRX-002]).
+     * proxy listeners and the management API and completes with this server; fails naming the configuration key and
+     * address that could not be bound ([PRX-002]).
      */
     public Future<BifrostServer> start() {
         return vertx.executeBlocking(() -> StartupChecks.run(config, gate.authRequired(), options.hostAddresses().get()))
@@ -127,9 +158,14 @@ public final class BifrostServer {
                     listeners = new ProxyListeners(vertx, config, options, gate, dialers, connections, traffic, events);
                     return listeners.bind().map(v -> hostAddresses);
                 })
+                .compose(hostAddresses -> management == null ? Future.succeededFuture(hostAddresses)
+                        : management.bind(options).map(v -> hostAddresses)
+                                .recover(e -> listeners.shutdown(Duration.ZERO).transform(x -> Future.failedFuture(e))))
                 .map(hostAddresses -> {
+                    startedAt = options.clock().instant();
                     gate.replaceDestinations(DestinationPolicy.of(config.network().allowLoopbackDestinations(),
-                            hostAddresses, StartupChecks.ownSockets(config, listeners)));
+                            hostAddresses, StartupChecks.ownSockets(config, listeners,
+                                    apiAddress().map(SocketAddress::port).orElse(0))));
                     sweeper = vertx.setPeriodic(RATE_BUCKET_SWEEP.toMillis(), id -> gate.sweepRateLimits());
                     return this;
                 })
@@ -153,14 +189,17 @@ public final class BifrostServer {
 
     /**
      * Stops accepting, lets requests in progress and tunnels finish for at most {@code grace}, then closes what is
-     * left. {@code Duration.ZERO} closes at once.
+     * left; the management API stays up during the drain (health answers {@code shutting_down}) and closes last.
+     * {@code Duration.ZERO} closes at once.
      */
     public Future<Void> stop(Duration grace) {
+        shuttingDown = true;
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
         return healthChecks.close().otherwiseEmpty()
                 .compose(v -> listeners == null ? Future.succeededFuture() : listeners.shutdown(grace))
+                .eventually(() -> management == null ? Future.succeededFuture() : management.close())
                 .transform(ar -> control.close());
     }
 
@@ -172,6 +211,21 @@ public final class BifrostServer {
         if (listeners != null) {
             listeners.closeAllConnections();
         }
+    }
+
+    /** True from the moment {@link #stop} is called ([PRX-110]). */
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /** When {@link #start} completed (or the server was created, before that). */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** The bound management API address, when {@code api.enabled} and started. */
+    public Optional<SocketAddress> apiAddress() {
+        return management == null ? Optional.empty() : management.address();
     }
 
     /** The bound HTTP listener address, when it is enabled and started. */
@@ -214,6 +268,16 @@ public final class BifrostServer {
     /** Test dials through a backend ([BKD-080]). */
     public BackendTester backendTester() {
         return backendTester;
+    }
+
+    /** The in-memory request log ([SAPI-200]); capacity 0 when disabled. */
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    /** The event WebSocket's subscribers ([SAPI-250]); an event sink of this server's fan-out. */
+    public WebSocketEventSink eventStream() {
+        return eventStream;
     }
 
     /** Listener-side counters: all listeners, and each one ([SAPI-013]). */

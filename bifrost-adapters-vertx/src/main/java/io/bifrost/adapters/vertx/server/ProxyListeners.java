@@ -68,6 +68,11 @@ final class ProxyListeners {
         return ProxyListenerGroup.bindReason(e);
     }
 
+    /** The wildcard a {@code :port} listener binds ([PRX-002]). */
+    static String allInterfaces(ServerOptions options) {
+        return ProxyListenerGroup.allInterfaces(options.hostAddresses().get());
+    }
+
     Optional<SocketAddress> httpAddress() {
         return group.address(ListenerPlan.Kind.HTTP);
     }

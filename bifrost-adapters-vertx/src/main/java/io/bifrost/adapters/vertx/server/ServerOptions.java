@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.api.BuildInfo;
 import io.bifrost.adapters.vertx.proxy.http.OriginTls;
 import io.bifrost.core.net.IpAddress;
 import io.bifrost.core.port.out.EventSink;
@@ -23,39 +24,45 @@ import java.util.function.Supplier;
  * @param originTls trust for {@code https://} requests ([PRX-022]); the runtime's default trust store by default
  * @param hostAddresses the host's interface addresses, for the own-listener rule ([SEC-060]) and the open-proxy check
  *     ([SEC-090])
- * @param version Bifrost's version, for {@code User-Agent} toward upstream proxies ([BKD-032])
+ * @param build what was built: the version for {@code User-Agent} toward upstream proxies ([BKD-032]) and
+ *     {@code GET /api/v1/version} ([SAPI-011]); read from the class path by default ({@link BuildInfo#fromClasspath})
  */
 public record ServerOptions(
         InstantSource clock, EventSink events, OriginTls originTls, Supplier<List<IpAddress>> hostAddresses,
-        String version) {
+        BuildInfo build) {
 
     public ServerOptions {
         requireNonNull(clock, "clock");
         requireNonNull(events, "events");
         requireNonNull(originTls, "originTls");
         requireNonNull(hostAddresses, "hostAddresses");
-        requireNonNull(version, "version");
+        requireNonNull(build, "build");
     }
 
     public static ServerOptions defaults() {
         return new ServerOptions(InstantSource.system(), EventSink.discarding(), OriginTls.systemDefault(),
-                ServerOptions::interfaceAddresses, "1.0.0");
+                ServerOptions::interfaceAddresses, BuildInfo.fromClasspath());
     }
 
     public ServerOptions withEvents(EventSink events) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, version);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build);
     }
 
     public ServerOptions withOriginTls(OriginTls originTls) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, version);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build);
     }
 
     public ServerOptions withHostAddresses(Supplier<List<IpAddress>> hostAddresses) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, version);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build);
     }
 
-    public ServerOptions withVersion(String version) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, version);
+    public ServerOptions withBuild(BuildInfo build) {
+        return new ServerOptions(clock, events, originTls, hostAddresses, build);
+    }
+
+    /** Bifrost's version ({@code build().version()}). */
+    public String version() {
+        return build.version();
     }
 
     /** Every address of every interface that is up. */

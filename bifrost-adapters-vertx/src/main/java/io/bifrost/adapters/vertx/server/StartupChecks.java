@@ -61,14 +61,14 @@ final class StartupChecks {
     }
 
     /** The server's own sockets with their bound ports ([SEC-060]); port 0 where nothing is bound yet. */
-    static List<ListenerSocket> ownSockets(ServerConfig config, ProxyListeners listeners) {
+    static List<ListenerSocket> ownSockets(ServerConfig config, ProxyListeners listeners, int apiPort) {
         List<ListenerSocket> out = new ArrayList<>();
         add(out, "server.http.listen", config.server().http().listen(),
                 listeners.httpAddress().map(a -> a.port()).orElse(0));
         add(out, "server.socks5.listen", config.server().socks5().listen(),
                 listeners.socks5Address().map(a -> a.port()).orElse(0));
         if (config.api().enabled()) {
-            add(out, "api.listen", config.api().listen(), config.api().listen().port());
+            add(out, "api.listen", config.api().listen(), apiPort > 0 ? apiPort : config.api().listen().port());
         }
         if (config.metrics().enabled()) {
             add(out, "metrics.listen", config.metrics().listen(), config.metrics().listen().port());

@@ -25,7 +25,7 @@ class BuildInfoTest {
             "FreeBSD,     amd64,   freebsd/amd64",
     })
     void platform_mapsJavaNamesToTheSpecVocabulary(String osName, String osArch, String expected) {
-        assertThat(BuildInfo.platform(osName, osArch)).isEqualTo(expected);
+        assertThat(io.bifrost.adapters.vertx.runtime.Platform.of(osName, osArch)).isEqualTo(expected);
     }
 
     @Test

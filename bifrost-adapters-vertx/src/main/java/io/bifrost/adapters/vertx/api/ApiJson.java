@@ -1,0 +1,134 @@
+package io.bifrost.adapters.vertx.api;
+
+import io.bifrost.core.config.ConfigProblem;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The value conventions of every API body ([GEN-004]-[GEN-006], [CFG-062]) and body decoding. Stateless. */
+final class ApiJson {
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private ApiJson() {}
+
+    /** [GEN-004]: UTC, {@code Z}, exactly milliseconds. */
+    static String time(Instant instant) {
+        return MILLIS.format(instant);
+    }
+
+    /** [GEN-005]: milliseconds with at most 3 decimals. */
+    static double millis(Duration duration) {
+        return round3(duration.toNanos() / 1_000_000.0);
+    }
+
+    static double round3(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    /** [GEN-005]: {@code 26h3m12s}; whole seconds. */
+    static String uptime(long seconds) {
+        if (seconds <= 0) {
+            return "0s";
+        }
+        StringBuilder sb = new StringBuilder();
+        if (seconds >= 3600) {
+            sb.append(seconds / 3600).append('h');
+        }
+        if (seconds % 3600 >= 60) {
+            sb.append(seconds % 3600 / 60).append('m');
+        }
+        if (seconds % 60 > 0) {
+            sb.append(seconds % 60).append('s');
+        }
+        return sb.toString();
+    }
+
+    /** [CFG-062]: {@code path}, {@code message}, {@code severity}, {@code section}. */
+    static JsonObject problem(ConfigProblem p) {
+        return problem(p, p.section());
+    }
+
+    static JsonObject problem(ConfigProblem p, String section) {
+        return new JsonObject().put("path", p.path()).put("message", p.message())
+                .put("severity", p.severity().wireName()).put("section", section);
+    }
+
+    static JsonArray problems(List<ConfigProblem> problems) {
+        JsonArray out = new JsonArray();
+        problems.forEach(p -> out.add(problem(p)));
+        return out;
+    }
+
+    static JsonArray strings(List<String> values) {
+        return new JsonArray(new ArrayList<>(values));
+    }
+
+    /**
+     * Decodes a request body as one JSON object ({@code INVALID_BODY} otherwise).
+     *
+     * @param emptyAs what an empty body means, or {@code null} when an empty body is invalid too
+     */
+    static JsonObject object(Buffer body, JsonObject emptyAs) {
+        if (body == null || body.length() == 0 || body.toString().isBlank()) {
+            if (emptyAs == null) {
+                throw ApiException.invalidBody("request body must be a JSON object");
+            }
+            return emptyAs;
+        }
+        Object value;
+        try {
+            value = Json.decodeValue(body);
+        } catch (DecodeException e) {
+            throw ApiException.invalidBody("request body is not valid JSON");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw ApiException.invalidBody("request body must be a JSON object");
+        }
+        return object;
+    }
+
+    /**
+     * The plain tree the configuration side takes ({@code Map} in key order, {@code List}, scalars), from Vert.x
+     * JSON values.
+     */
+    static Object plain(Object value) {
+        if (value instanceof JsonObject o) {
+            return plainMap(o.getMap());
+        }
+        if (value instanceof Map<?, ?> m) {
+            return plainMap(m);
+        }
+        if (value instanceof JsonArray a) {
+            return plainList(a.getList());
+        }
+        if (value instanceof List<?> l) {
+            return plainList(l);
+        }
+        return value;
+    }
+
+    static Map<String, Object> plainMap(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+        return out;
+    }
+
+    private static List<Object> plainList(List<?> list) {
+        List<Object> out = new ArrayList<>(list.size());
+        list.forEach(v -> out.add(plain(v)));
+        return out;
+    }
+}
