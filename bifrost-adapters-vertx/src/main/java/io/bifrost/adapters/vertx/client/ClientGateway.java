@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.client;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.proxy.ProxyGateway;
 import io.bifrost.adapters.vertx.proxy.Refusal;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
@@ -41,6 +42,12 @@ final class ClientGateway implements ProxyGateway {
     @Override
     public Optional<Refusal> checkClient(IpAddress client) {
         return Optional.empty();
+    }
+
+    /** The client has no bandwidth limits: they are a server policy ([SEC-052]). */
+    @Override
+    public BandwidthLimits bandwidth() {
+        return BandwidthLimits.unlimited();
     }
 
     @Override

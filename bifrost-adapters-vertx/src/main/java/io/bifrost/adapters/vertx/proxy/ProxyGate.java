@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.proxy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.core.net.IpAddress;
 import io.bifrost.core.policy.AccessControl;
 import io.bifrost.core.policy.AccessDecision;
@@ -166,14 +167,22 @@ public final class ProxyGate {
      * @param limiter the request limiter, or {@code null} when rate limiting is off
      * @param perIp whether the per-IP bucket applies (step 3)
      * @param perUser whether the per-user bucket applies (step 5)
+     * @param bandwidth per-connection byte budgets ([SEC-052]); a connection takes its throttles when it opens
      */
-    public record Policies(AccessControl access, RateLimiter limiter, boolean perIp, boolean perUser) {
+    public record Policies(AccessControl access, RateLimiter limiter, boolean perIp, boolean perUser,
+            BandwidthLimits bandwidth) {
         public Policies {
             requireNonNull(access, "access");
+            requireNonNull(bandwidth, "bandwidth");
         }
 
         public static Policies openToAll() {
-            return new Policies(AccessControl.allowAll(), null, false, false);
+            return new Policies(AccessControl.allowAll(), null, false, false, BandwidthLimits.unlimited());
+        }
+
+        /** The same policies with another access list. */
+        public Policies withAccess(AccessControl next) {
+            return new Policies(next, limiter, perIp, perUser, bandwidth);
         }
     }
 }

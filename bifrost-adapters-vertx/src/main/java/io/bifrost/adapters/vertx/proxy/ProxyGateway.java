@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.proxy;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.core.net.IpAddress;
 import io.bifrost.core.policy.Credentials;
 import io.bifrost.core.routing.RoutingKey;
@@ -20,6 +21,12 @@ public interface ProxyGateway {
 
     /** Steps 2-3, decided from the TCP peer address when a connection is accepted or a request starts. */
     Optional<Refusal> checkClient(IpAddress client);
+
+    /**
+     * The per-connection byte budgets in force now ([SEC-052]): a connection takes its throttles when it opens (a
+     * SOCKS5 tunnel when it starts).
+     */
+    BandwidthLimits bandwidth();
 
     /** Whether step 4 requires credentials (SOCKS5 method selection, [PRX-072]). */
     boolean authRequired();

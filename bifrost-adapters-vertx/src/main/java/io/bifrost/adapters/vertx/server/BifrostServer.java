@@ -8,6 +8,7 @@ import io.bifrost.adapters.vertx.api.BackendProbeView;
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.control.FileServerControl;
 import io.bifrost.adapters.vertx.control.ServerControl;
+import io.bifrost.adapters.vertx.accesslog.AccessLogSink;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
@@ -20,11 +21,17 @@ import io.bifrost.adapters.vertx.health.BackendTester;
 import io.bifrost.adapters.vertx.health.HealthChecks;
 import io.bifrost.adapters.vertx.health.HealthProbes;
 import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
+import io.bifrost.adapters.vertx.metrics.BifrostMetrics;
+import io.bifrost.adapters.vertx.metrics.MetricsEndpoint;
+import io.bifrost.adapters.vertx.metrics.MetricsService;
+import io.bifrost.adapters.vertx.metrics.MetricsSources;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.backend.BackendRegistry;
 import io.bifrost.core.config.BackendConfig;
 import io.bifrost.core.config.ServerConfig;
+import io.bifrost.core.event.ProxyEvent;
+import io.bifrost.core.net.IpAddress;
 import io.bifrost.core.policy.DestinationDecision;
 import io.bifrost.core.policy.DestinationPolicy;
 import io.bifrost.core.port.out.EventSink;
@@ -77,7 +84,10 @@ public final class BifrostServer {
     private final HealthChecks healthChecks;
     private final BackendTester backendTester;
     private final ManagementListener management;
+    private final AccessLogSink accessLog;
+    private final BifrostMetrics metrics;
     private ProxyListeners listeners;
+    private MetricsService metricsService;
     private long sweeper = -1;
     private volatile boolean shuttingDown;
     private volatile Instant startedAt;
@@ -90,7 +100,10 @@ public final class BifrostServer {
         this.requestLog = new RequestLog(config.api().requestLogActive() ? config.api().requestLogSize() : 0);
         this.eventStream = new WebSocketEventSink(vertx, EventStreamSettings.defaults(), options.clock(),
                 () -> StatsSnapshot.of(traffic.total(), allBackends()), this::allBackends);
-        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), requestLog, eventStream, options.events()));
+        this.accessLog = config.accessLog().enabled() ? AccessLogSink.create(config.accessLog()) : null;
+        // metrics read the backends and routes built below, which publish to this fan-out: hence the late binding
+        this.events = EventSinks.fanOut(List.of(new LoggingEventSink(), requestLog, eventStream,
+                accessLog == null ? EventSink.discarding() : accessLog, this::publishToMetrics, options.events()));
         List<Backend> running = new ArrayList<>();
         for (BackendConfig b : config.backends()) {
             running.add(CoreAssembly.backend(config, b, events, options.clock()));
@@ -99,7 +112,7 @@ public final class BifrostServer {
         this.routes = new RouteResolver(CoreAssembly.routes(config.routes()), backends, events, options.clock());
         DestinationPolicy initial = DestinationPolicy.of(config.network().allowLoopbackDestinations(),
                 List.of(), List.of());
-        this.gate = new ProxyGate(vertx, CoreAssembly.policies(config, options.clock()),
+        this.gate = new ProxyGate(vertx, CoreAssembly.policies(config, vertx, options.clock()),
                 CoreAssembly.authenticator(config, options.clock()), initial, routes);
         AddressPolicy resolvedPolicy = (address, port) ->
                 gate.destinations().checkResolved(address, port) instanceof DestinationDecision.Allowed;
@@ -121,7 +134,16 @@ public final class BifrostServer {
         this.backendTester = new BackendTester(vertx, backends, gate::destinations,
                 b -> CoreAssembly.dialer(vertx, config.network(), b, resolvedPolicy, options.version()),
                 b -> control.running().healthCheckOf(b));
+        this.metrics = config.metrics().enabled() ? BifrostMetrics.create(new MetricsSources(options.version(),
+                options.clock(), traffic.http(), traffic.socks5(), backends, routes, gate::policies, config.auth(),
+                () -> accessLog == null ? 0 : accessLog.dropped())) : null;
         this.management = config.api().enabled() ? new ManagementListener(vertx, apiContext()) : null;
+    }
+
+    private void publishToMetrics(ProxyEvent event) {
+        if (metrics != null) {
+            metrics.publish(event);
+        }
     }
 
     private List<Backend> allBackends() {
@@ -133,6 +155,9 @@ public final class BifrostServer {
         ApiHooks hooks = ApiHooks.defaults(probes, backends)
                 .withDegraded(healthChecks::degraded)
                 .withTester(new ApiBackendTester(backendTester, control::running));
+        if (metrics != null && config.metrics().listen().isDisabled()) { // [SAPI-320]: served by the API instead
+            hooks = hooks.withMetrics(ctx -> MetricsEndpoint.respond(vertx, metrics, ctx.request()));
+        }
         return new ApiContext(config, control, backends, routes, connections, traffic.total(), requestLog, eventStream,
                 hooks, new RunningState(this, gate::authRequired), options.build(), options.clock());
     }
@@ -148,12 +173,20 @@ public final class BifrostServer {
     }
 
     /**
-     * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), binds the
-     * proxy listeners and the management API and completes with this server; fails naming the configuration key and
-     * address that could not be bound ([PRX-002]).
+     * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), opens the
+     * access log, binds the proxy listeners, the management API and the metrics listener, starts the health checks
+     * and completes with this server; fails naming the configuration key and address that could not be bound
+     * ([PRX-002]) or the access-log output that could not be opened, leaving nothing bound.
      */
     public Future<BifrostServer> start() {
-        return vertx.executeBlocking(() -> StartupChecks.run(config, gate.authRequired(), options.hostAddresses().get()))
+        return vertx.executeBlocking(() -> {
+                    List<IpAddress> hostAddresses = StartupChecks.run(config, gate.authRequired(),
+                            options.hostAddresses().get());
+                    if (accessLog != null) {
+                        accessLog.start(); // fails naming access_log.output
+                    }
+                    return hostAddresses;
+                })
                 .compose(hostAddresses -> {
                     listeners = new ProxyListeners(vertx, config, options, gate, dialers, connections, traffic, events);
                     return listeners.bind().map(v -> hostAddresses);
@@ -161,15 +194,18 @@ public final class BifrostServer {
                 .compose(hostAddresses -> management == null ? Future.succeededFuture(hostAddresses)
                         : management.bind(options).map(v -> hostAddresses)
                                 .recover(e -> listeners.shutdown(Duration.ZERO).transform(x -> Future.failedFuture(e))))
+                .compose(hostAddresses -> startMetrics(hostAddresses).map(v -> hostAddresses))
                 .map(hostAddresses -> {
                     startedAt = options.clock().instant();
+                    int apiPort = apiAddress().map(SocketAddress::port).orElse(0);
+                    int metricsPort = metricsAddress().map(SocketAddress::port).orElse(0);
                     gate.replaceDestinations(DestinationPolicy.of(config.network().allowLoopbackDestinations(),
-                            hostAddresses, StartupChecks.ownSockets(config, listeners,
-                                    apiAddress().map(SocketAddress::port).orElse(0))));
+                            hostAddresses, StartupChecks.ownSockets(config, listeners, apiPort, metricsPort)));
                     sweeper = vertx.setPeriodic(RATE_BUCKET_SWEEP.toMillis(), id -> gate.sweepRateLimits());
                     return this;
                 })
-                .compose(server -> healthChecks.open().map(v -> startHealthChecks()));
+                .compose(server -> healthChecks.open().map(v -> startHealthChecks()))
+                .recover(e -> closeObservability().transform(ignored -> Future.failedFuture(e)));
     }
 
     /** Probes every running backend that has an effective check ([BKD-061]), once the listeners are bound. */
@@ -180,6 +216,20 @@ public final class BifrostServer {
                     running.healthCheckOf(b).ifPresent(check -> healthChecks.start(backend, check)));
         }
         return this;
+    }
+
+    /** After the listeners ([SAPI-320]); a bind failure shuts them down again and fails naming metrics.listen. */
+    private Future<Void> startMetrics(List<IpAddress> hostAddresses) {
+        if (metrics == null || config.metrics().listen().isDisabled()) {
+            return Future.succeededFuture(); // on the API listener, or off
+        }
+        String wildcard = hostAddresses.stream().anyMatch(IpAddress::isV6) ? "::" : "0.0.0.0";
+        return MetricsService.start(vertx, metrics, config.metrics(), wildcard)
+                .onSuccess(service -> metricsService = service)
+                .<Void>mapEmpty()
+                .recover(e -> listeners.shutdown(Duration.ZERO)
+                        .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+                        .transform(ignored -> Future.failedFuture(e)));
     }
 
     /** Graceful stop with the configured {@code server.graceful_period} ([PRX-110]). */
@@ -197,10 +247,22 @@ public final class BifrostServer {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
+        // [PRX-110] step 6: the API and metrics stay up while connections drain; the access log is flushed last
         return healthChecks.close().otherwiseEmpty()
                 .compose(v -> listeners == null ? Future.succeededFuture() : listeners.shutdown(grace))
                 .eventually(() -> management == null ? Future.succeededFuture() : management.close())
+                .eventually(this::closeObservability)
                 .transform(ar -> control.close());
+    }
+
+    private Future<Void> closeObservability() {
+        Future<Void> metricsStopped = metricsService == null ? Future.succeededFuture() : metricsService.stop();
+        return metricsStopped.transform(ar -> accessLog == null ? Future.succeededFuture() : accessLog.close())
+                .andThen(ar -> {
+                    if (metrics != null) {
+                        metrics.close();
+                    }
+                });
     }
 
     /**
@@ -236,6 +298,24 @@ public final class BifrostServer {
     /** The bound SOCKS5 listener address, when it is enabled and started. */
     public Optional<SocketAddress> socks5Address() {
         return listeners == null ? Optional.empty() : listeners.socks5Address();
+    }
+
+    /** The bound metrics listener, when metrics are enabled on a listener of their own and started. */
+    public Optional<SocketAddress> metricsAddress() {
+        return metricsService == null ? Optional.empty() : metricsService.address();
+    }
+
+    /**
+     * The metrics, when {@code metrics.enabled}; the management API mounts them when {@code metrics.listen} is
+     * {@code ""} ({@link io.bifrost.adapters.vertx.metrics.MetricsEndpoint#respond}).
+     */
+    public Optional<BifrostMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
+    /** The access log, when {@code access_log.enabled}: {@link AccessLogSink#reopen()} on reload and rotation. */
+    public Optional<AccessLogSink> accessLog() {
+        return Optional.ofNullable(accessLog);
     }
 
     /** The configuration the server started with; {@link #control()} has the current and running ones. */

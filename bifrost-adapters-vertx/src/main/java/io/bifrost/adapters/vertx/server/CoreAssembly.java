@@ -7,6 +7,7 @@ import io.bifrost.adapters.vertx.dial.DirectDialer;
 import io.bifrost.adapters.vertx.dial.ProxiedDialer;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.dial.handshake.UpstreamCredentials;
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.config.AccessControlConfig;
@@ -92,22 +93,26 @@ final class CoreAssembly {
     }
 
     /** The hot policy sections ([CFG-080]): access lists and request-rate buckets ([SEC-040], [SEC-050]). */
-    static ProxyGate.Policies policies(ServerConfig config, InstantSource clock) {
-        return policies(access(config.accessControl()), config.rateLimit(), clock);
+    static ProxyGate.Policies policies(ServerConfig config, Vertx vertx, InstantSource clock) {
+        return policies(access(config.accessControl()), config.rateLimit(), vertx, clock);
     }
 
     static AccessControl access(AccessControlConfig config) {
         return AccessControl.of(config.whitelist(), config.blacklist());
     }
 
-    /** Policies with new request limiters: every bucket starts full ([CFG-080]). */
-    static ProxyGate.Policies policies(AccessControl access, RateLimitConfig rate, InstantSource clock) {
+    /**
+     * Policies with new request limiters, every bucket full, and new bandwidth limits for connections opened from
+     * now on ([CFG-080], [SEC-052]).
+     */
+    static ProxyGate.Policies policies(AccessControl access, RateLimitConfig rate, Vertx vertx, InstantSource clock) {
+        BandwidthLimits bandwidth = BandwidthLimits.of(rate, vertx, clock);
         if (!rate.enabled()) {
-            return new ProxyGate.Policies(access, null, false, false);
+            return new ProxyGate.Policies(access, null, false, false, bandwidth);
         }
         RateLimiter limiter = RateLimiter.create(rate.requestsPerSecond(), rate.burstSize(), clock);
         boolean perIp = rate.perIp() || !rate.perUser(); // both off means per-IP ([SEC-050])
-        return new ProxyGate.Policies(access, limiter, perIp, rate.perUser());
+        return new ProxyGate.Policies(access, limiter, perIp, rate.perUser(), bandwidth);
     }
 
     /** Proxy authentication ([SEC-030]-[SEC-034]); restart-only, so built once. */

@@ -71,14 +71,12 @@ final class LiveServerRuntime implements ServerRuntime {
 
     @Override
     public void replaceAccessControl(AccessControlConfig accessControl) {
-        ProxyGate.Policies p = gate.policies();
-        gate.replacePolicies(new ProxyGate.Policies(CoreAssembly.access(accessControl), p.limiter(), p.perIp(),
-                p.perUser()));
+        gate.replacePolicies(gate.policies().withAccess(CoreAssembly.access(accessControl)));
     }
 
     @Override
     public void replaceRateLimit(RateLimitConfig rateLimit) {
-        gate.replacePolicies(CoreAssembly.policies(gate.policies().access(), rateLimit, options.clock()));
+        gate.replacePolicies(CoreAssembly.policies(gate.policies().access(), rateLimit, vertx, options.clock()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.server;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.dial.BackendDialers;
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.proxy.ProxyGate;
 import io.bifrost.adapters.vertx.proxy.ProxyGateway;
 import io.bifrost.adapters.vertx.proxy.Refusal;
@@ -30,6 +31,11 @@ final class ServerGateway implements ProxyGateway {
     @Override
     public Optional<Refusal> checkClient(IpAddress client) {
         return gate.checkClient(client);
+    }
+
+    @Override
+    public BandwidthLimits bandwidth() {
+        return gate.policies().bandwidth();
     }
 
     @Override

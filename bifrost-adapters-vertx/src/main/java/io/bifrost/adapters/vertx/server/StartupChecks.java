@@ -61,7 +61,8 @@ final class StartupChecks {
     }
 
     /** The server's own sockets with their bound ports ([SEC-060]); port 0 where nothing is bound yet. */
-    static List<ListenerSocket> ownSockets(ServerConfig config, ProxyListeners listeners, int apiPort) {
+    static List<ListenerSocket> ownSockets(ServerConfig config, ProxyListeners listeners, int apiPort,
+            int metricsPort) {
         List<ListenerSocket> out = new ArrayList<>();
         add(out, "server.http.listen", config.server().http().listen(),
                 listeners.httpAddress().map(a -> a.port()).orElse(0));
@@ -71,7 +72,7 @@ final class StartupChecks {
             add(out, "api.listen", config.api().listen(), apiPort > 0 ? apiPort : config.api().listen().port());
         }
         if (config.metrics().enabled()) {
-            add(out, "metrics.listen", config.metrics().listen(), config.metrics().listen().port());
+            add(out, "metrics.listen", config.metrics().listen(), metricsPort);
         }
         return out;
     }

@@ -3,7 +3,6 @@ package io.bifrost.app.client.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.bifrost.app.client.Poll;
 import io.bifrost.core.client.DebugEntry;
 import io.bifrost.core.config.ClientRouteConfig.Action;
 import io.bifrost.core.event.ConnectionOpened;
@@ -77,10 +76,6 @@ class ClientProxyIT {
         return server.events().ofType(ConnectionOpened.class);
     }
 
-    private static DebugEntry lastEntry() {
-        Poll.until("a debugger entry", () -> client.client().debugger().size() > 0);
-        return client.client().debugger().last(1).get(0);
-    }
 
     @Test
     void httpForward_serverRoute_isTunnelledThroughTheServerAndForwardedByTheClient() throws Exception {
@@ -97,8 +92,7 @@ class ClientProxyIT {
         RecordedRequest seen = origin.get().lastRequest().orElseThrow();
         assertThat(seen.uri()).isEqualTo("/hello");
         assertThat(seen.headerValues("via")).containsExactly("1.1 bifrost");
-        DebugEntry entry = lastEntry();
-        assertThat(entry.type()).isEqualTo(DebugEntry.Type.REQUEST);
+        DebugEntry entry = DebugEntries.awaitEntry(client, origin.get().url("/hello"), DebugEntry.Type.REQUEST);
         assertThat(entry.action()).isEqualTo(Action.SERVER);
         assertThat(entry.server()).isEqualTo("default");
         assertThat(entry.record().route()).isEqualTo("through-server");
@@ -114,7 +108,8 @@ class ClientProxyIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("hello");
         assertThat(serverConnections()).isEmpty();
-        DebugEntry entry = lastEntry();
+        DebugEntry entry = DebugEntries.awaitEntry(client, "http://localhost:" + origin.get().port() + "/hello",
+                DebugEntry.Type.REQUEST);
         assertThat(entry.action()).isEqualTo(Action.DIRECT);
         assertThat(entry.server()).isNull();
         assertThat(entry.record().route()).isEqualTo("local");
@@ -144,9 +139,9 @@ class ClientProxyIT {
             assertThat(c.connection().protocol()).isEqualTo(Protocol.CONNECT);
             assertThat(c.connection().port()).isEqualTo(echo.get().port());
         });
-        Poll.until("the tunnel's entry", () -> lastEntry().type() == DebugEntry.Type.TUNNEL);
-        assertThat(lastEntry().record().url()).isEqualTo(authority);
-        assertThat(lastEntry().action()).isEqualTo(Action.SERVER);
+        DebugEntry tunnel = DebugEntries.awaitEntry(client, authority, DebugEntry.Type.TUNNEL);
+        assertThat(tunnel.action()).isEqualTo(Action.SERVER);
+        assertThat(tunnel.server()).isEqualTo("default");
     }
 
     @Test

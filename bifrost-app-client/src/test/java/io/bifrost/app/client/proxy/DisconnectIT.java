@@ -69,8 +69,7 @@ class DisconnectIT {
         try (Wire socks = new Wire(client.socks5Proxy())) {
             assertThat(socks.socks5("127.0.0.1", echo.get().port()).rep()).isEqualTo(0x01);
         }
-        assertThat(client.client().debugger().errors(1, 0).entries().get(0).error())
-                .startsWith("server_disconnected: ");
+        DebugEntries.awaitError(client, "server_disconnected: ");
 
         ClientControl.Connected connected = await(client.control().connect());
 

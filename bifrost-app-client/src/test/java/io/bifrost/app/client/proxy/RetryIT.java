@@ -76,8 +76,7 @@ class RetryIT {
 
         assertThat(elapsedMs).isBetween(600L, 3_000L);
         assertThat(silent.get().connectionsAccepted()).isEqualTo(2);
-        assertThat(toSilent.client().debugger().errors(1, 0).entries().get(0).error())
-                .startsWith("connection_timeout: ");
+        DebugEntries.awaitError(toSilent, "connection_timeout: ");
     }
 
     @Test

@@ -75,7 +75,8 @@ final class ConnectExchange implements HttpProxyConnection.Exchange {
         client.write(scope.http10() ? ESTABLISHED_10.copy() : ESTABLISHED_11.copy());
         scope.info().status(200);
         connection.becameTunnel();
-        Tunnel.start(client, upstream.socket(), connection.takeEarlyData(), upstream.early())
+        Tunnel.start(client, upstream.socket(), connection.takeEarlyData(), upstream.early(), connection.upload(),
+                        connection.download())
                 .onComplete(ar -> scope.record()); // [PRX-058]: recorded once, when the tunnel ends
     }
 

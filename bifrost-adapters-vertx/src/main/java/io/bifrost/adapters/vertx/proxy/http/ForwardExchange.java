@@ -46,6 +46,9 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
     private boolean requestBodyDone;
     private boolean reused;
     private boolean finished;
+    private final Runnable uploadBudgetRestored = this::uploadBudgetRestored;
+    private boolean uploadWriteBlocked;
+    private boolean uploadThrottled;
 
     ForwardExchange(ProxyContext ctx, HttpSettings settings, ExchangeScope scope) {
         this.ctx = requireNonNull(ctx, "ctx");
@@ -191,14 +194,30 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
             return;
         }
         upstream.write(chunkedUpstream ? Http1Encoder.chunk(data) : data);
-        if (upstream.writeQueueFull()) {
+        if (connection.upload().consume(data.length(), uploadBudgetRestored) && !uploadThrottled) { // [SEC-052]
+            uploadThrottled = true;
+            connection.pauseRequestBody();
+        }
+        if (!uploadWriteBlocked && upstream.writeQueueFull()) {
+            uploadWriteBlocked = true;
             connection.pauseRequestBody();
             upstream.drainHandler(() -> {
                 upstream.drainHandler(null);
-                if (!requestBodyDone && !finished) {
-                    connection.resumeRequestBody();
-                }
+                uploadWriteBlocked = false;
+                resumeRequestBodyIfFree();
             });
+        }
+    }
+
+    private void uploadBudgetRestored() {
+        uploadThrottled = false;
+        resumeRequestBodyIfFree();
+    }
+
+    /** Reading resumes only when neither the upstream's write queue nor the upload budget holds it. */
+    private void resumeRequestBodyIfFree() {
+        if (!uploadWriteBlocked && !uploadThrottled && !requestBodyDone && !finished) {
+            connection.resumeRequestBody();
         }
     }
 
@@ -245,6 +264,11 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
     }
 
     // ---- called by the response relay ----
+
+    /** Whether the exchange is over (done, aborted, or its client gone). */
+    boolean finished() {
+        return finished;
+    }
 
     boolean requestBodyDone() {
         return requestBodyDone;

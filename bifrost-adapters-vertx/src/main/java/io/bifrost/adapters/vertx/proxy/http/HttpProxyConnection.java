@@ -2,8 +2,10 @@ package io.bifrost.adapters.vertx.proxy.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.proxy.ClientByteCounter;
+import io.bifrost.adapters.vertx.net.Throttle;
 import io.bifrost.adapters.vertx.proxy.ClientPeer;
 import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
@@ -38,6 +40,8 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     private final Http1Decoder<RequestHead> decoder;
     private final UpstreamCache upstreams = new UpstreamCache();
     private final Context context;
+    private final Throttle upload;
+    private final Throttle download;
     private Exchange exchange;
     private TrackedConnection tracked;
     private final ClientByteCounter counter;
@@ -56,6 +60,10 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         this.decoder = Http1Decoder.forRequests(settings.limits(), this);
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
         this.counter = new ClientByteCounter(ctx.recorder());
+        // [SEC-052]: one budget per direction for the whole connection, from the limits in force when it opened
+        BandwidthLimits bandwidth = ctx.gateway().bandwidth();
+        this.upload = bandwidth.upload();
+        this.download = bandwidth.download();
     }
 
     @Override
@@ -166,6 +174,16 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     /** Bytes the client sent after a CONNECT head: tunnel early data ([PRX-053]). */
     Buffer takeEarlyData() {
         return decoder.takeRemaining();
+    }
+
+    /** Paces request bodies and tunnel bytes toward the destination ([SEC-052]). */
+    Throttle upload() {
+        return upload;
+    }
+
+    /** Paces response bodies and tunnel bytes toward the client ([SEC-052]). */
+    Throttle download() {
+        return download;
     }
 
     UpstreamCache upstreams() {

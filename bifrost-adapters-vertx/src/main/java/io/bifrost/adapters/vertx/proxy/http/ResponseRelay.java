@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Streams one upstream response back to the client ([PRX-042]-[PRX-047]): hop-by-hop fields replaced by this hop's
  * framing, {@code Via} appended, interim responses relayed to HTTP/1.1 clients, the body streamed with back-pressure
- * (a slow client pauses the upstream; a write that stalls longer than {@code write_timeout} ends both). Framing
+ * (a slow client pauses the upstream; a write that stalls longer than {@code write_timeout} ends both) and paced by
+ * the connection's download budget ([SEC-052]). Framing
  * toward the client: the upstream's {@code Content-Length} when it sent one, else chunked for HTTP/1.1 clients and
  * close-delimited for HTTP/1.0 clients.
  */
@@ -39,6 +40,9 @@ final class ResponseRelay implements Http1Listener<ResponseHead> {
     private boolean upstreamReusable;
     private MultiMap trailers;
     private long stallTimer = -1;
+    private final Runnable budgetRestored = this::budgetRestored;
+    private boolean writeBlocked;
+    private boolean throttled;
 
     ResponseRelay(ForwardExchange exchange, ExchangeScope scope, HttpSettings settings, StreamSocket upstream,
             Vertx vertx) {
@@ -126,7 +130,13 @@ final class ResponseRelay implements Http1Listener<ResponseHead> {
     @Override
     public void onBody(Buffer data) {
         client.write(chunkedToClient ? Http1Encoder.chunk(data) : data);
-        if (client.writeQueueFull()) {
+        if (scope.connection().download().consume(data.length(), budgetRestored) && !throttled) { // [SEC-052]
+            throttled = true;
+            decoder.pause();
+            upstream.pause();
+        }
+        if (!writeBlocked && client.writeQueueFull()) {
+            writeBlocked = true;
             decoder.pause();
             upstream.pause();
             stallTimer = vertx.setTimer(Math.max(1, settings.writeTimeout().toMillis()),
@@ -134,9 +144,22 @@ final class ResponseRelay implements Http1Listener<ResponseHead> {
             client.drainHandler(() -> {
                 client.drainHandler(null);
                 vertx.cancelTimer(stallTimer);
-                upstream.resume();
-                decoder.resume();
+                writeBlocked = false;
+                resumeIfFree();
             });
+        }
+    }
+
+    private void budgetRestored() {
+        throttled = false;
+        resumeIfFree();
+    }
+
+    /** Reading resumes only when neither the client's write queue nor the download budget holds it. */
+    private void resumeIfFree() {
+        if (!writeBlocked && !throttled && !exchange.finished()) { // a budget timer may outlive an aborted exchange
+            upstream.resume();
+            decoder.resume();
         }
     }
 

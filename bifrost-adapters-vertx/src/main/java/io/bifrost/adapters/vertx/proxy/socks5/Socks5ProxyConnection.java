@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.bifrost.adapters.vertx.dial.DialFailure;
 import io.bifrost.adapters.vertx.dial.DialTarget;
 import io.bifrost.adapters.vertx.dial.Upstream;
+import io.bifrost.adapters.vertx.net.BandwidthLimits;
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.net.Tunnel;
 import io.bifrost.adapters.vertx.proxy.ClientByteCounter;
@@ -140,7 +141,9 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         tunnelling = true;
         client.write(handshake.successReply(bound(upstream.boundAddress())));
         info.status(Socks5Reply.SUCCEEDED.code());
-        Tunnel.start(client, upstream.socket(), handshake.takeRemaining(), upstream.early())
+        BandwidthLimits bandwidth = ctx.gateway().bandwidth(); // [SEC-052]: per tunnel, as in force now
+        Tunnel.start(client, upstream.socket(), handshake.takeRemaining(), upstream.early(),
+                        bandwidth.upload(), bandwidth.download())
                 .onComplete(ar -> record(info));
     }
 
