@@ -1,6 +1,7 @@
 package io.bifrost.app.server;
 
-import io.bifrost.app.server.cli.CliContext;
+import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.runtime.OsSignals;
 import io.bifrost.app.server.cli.ServerCli;
 
 /** {@code bifrost-server}: the process entry point; the rest runs in-process in tests through {@link ServerCli}. */

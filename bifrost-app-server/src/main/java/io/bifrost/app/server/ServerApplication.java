@@ -2,6 +2,7 @@ package io.bifrost.app.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.runtime.RunningApplication;
 import io.bifrost.adapters.vertx.server.BifrostServer;
 import io.bifrost.core.config.RouteConfig;
 import io.bifrost.core.config.ServerConfig;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The running server process: the embeddable {@link BifrostServer} plus what only an application does around it,
  * the start-up log lines and the reactions to stop and reload requests. Thread-safe.
  */
-public final class ServerApplication {
+public final class ServerApplication implements RunningApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
 
     private final BifrostServer server;
@@ -32,6 +33,7 @@ public final class ServerApplication {
     }
 
     /** Binds the listeners and logs each one's actual address; fails with the server's start-up message. */
+    @Override
     public Future<Void> start() {
         return server.start().onSuccess(started -> logStarted()).mapEmpty();
     }
@@ -51,10 +53,12 @@ public final class ServerApplication {
     }
 
     /** Graceful stop with {@code server.graceful_period} ([PRX-110]). */
+    @Override
     public Future<Void> stop() {
         return server.stop();
     }
 
+    @Override
     public Duration gracePeriod() {
         return config.server().gracefulPeriod();
     }
@@ -63,11 +67,13 @@ public final class ServerApplication {
      * Cuts the drain short ([PRX-111]): closes every client connection (tunnels, requests in progress, handshakes)
      * now, so the stop in progress completes without waiting for the rest of the grace period. Non-blocking.
      */
+    @Override
     public void closeRemainingConnections() {
         server.closeAllConnections();
     }
 
     /** SIGHUP ([PRX-112]); never stops the server. */
+    @Override
     public void reload() {
         reload.reload();
     }

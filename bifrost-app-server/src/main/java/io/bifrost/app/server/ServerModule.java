@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.server.BifrostServer;
 import io.bifrost.adapters.vertx.server.ServerOptions;
 import io.bifrost.core.config.ServerConfig;

@@ -4,19 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
-import io.bifrost.adapters.vertx.server.BifrostVertx;
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
-import io.vertx.core.Vertx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.ProcessRunner;
+import io.bifrost.adapters.vertx.runtime.ProcessSignals;
 
-/**
- * Runs the server for the life of the process (style 5.8: the shell owns the lifecycle): create the {@link Vertx},
- * build the injector once, start, hand the lifecycle to the signals, wait until it has stopped.
- */
+/** Runs the server for the life of the process on the shared {@link ProcessRunner}, wired by {@link ServerModule}. */
 public final class ServerRunner {
-    private static final Logger LOG = LoggerFactory.getLogger(ServerRunner.class);
-
     private ServerRunner() {}
 
     /**
@@ -28,27 +22,14 @@ public final class ServerRunner {
     public static int run(LoadedServerConfig config, BuildInfo build, ProcessSignals signals) {
         requireNonNull(config, "config");
         requireNonNull(build, "build");
-        requireNonNull(signals, "signals");
-        Vertx vertx = BifrostVertx.create();
-        ServerApplication application;
-        try {
-            application = Guice.createInjector(new ServerModule(config, vertx, build))
-                    .getInstance(ServerApplication.class);
-            application.start().await();
-        } catch (Exception e) { // await() rethrows the failure as is, checked or not
-            LOG.error("start-up failed: {}", message(e));
-            vertx.close().await();
-            return 1;
-        }
-        ServerLifecycle lifecycle = new ServerLifecycle(application, vertx);
-        signals.install(lifecycle);
-        lifecycle.awaitTermination();
-        return 0;
-    }
-
-    /** The adapters' message names the key and address ([PRX-002], [SEC-090]); Guice's wrapper adds only noise. */
-    private static String message(Exception e) {
-        Throwable cause = e instanceof ProvisionException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        return ProcessRunner.run(vertx -> {
+            try {
+                return Guice.createInjector(new ServerModule(config, vertx, build))
+                        .getInstance(ServerApplication.class);
+            } catch (ProvisionException e) {
+                // the adapters' message names the key and address ([PRX-002], [SEC-090]); Guice's wrapper adds noise
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }, signals);
     }
 }

@@ -1,20 +1,28 @@
 package io.bifrost.app.server;
 
+import io.bifrost.adapters.vertx.runtime.OsSignals;
+import io.bifrost.adapters.vertx.runtime.ProcessLifecycle;
+import io.bifrost.adapters.vertx.runtime.ProcessSignals;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Delivers "signals" by direct calls: the same {@link ServerLifecycle} methods {@link OsSignals} calls. */
+/** Delivers "signals" by direct calls: the same {@link ProcessLifecycle} methods {@link OsSignals} calls. */
 final class ManualSignals implements ProcessSignals {
-    private final CompletableFuture<ServerLifecycle> installed = new CompletableFuture<>();
+    private final CompletableFuture<ProcessLifecycle> installed = new CompletableFuture<>();
 
     @Override
-    public void install(ServerLifecycle lifecycle) {
+    public void install(ProcessLifecycle lifecycle) {
         installed.complete(lifecycle);
     }
 
     /** The lifecycle once the server has started. */
-    ServerLifecycle awaitStarted() throws Exception {
+    ProcessLifecycle awaitStarted() throws Exception {
         return installed.get(20, TimeUnit.SECONDS);
+    }
+
+    /** The running server application once it has started. */
+    ServerApplication awaitApplication() throws Exception {
+        return (ServerApplication) awaitStarted().application();
     }
 
     /** SIGTERM / SIGINT. */

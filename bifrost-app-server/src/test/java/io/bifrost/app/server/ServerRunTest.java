@@ -3,8 +3,9 @@ package io.bifrost.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bifrost.adapters.vertx.runtime.ProcessLifecycle;
+import io.bifrost.adapters.vertx.runtime.logging.LogSetup;
 import io.bifrost.app.server.cli.TestCli;
-import io.bifrost.app.server.logging.LogSetup;
 import io.bifrost.core.config.LoggingConfig;
 import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class ServerRunTest {
     void run_portZeroConfig_logsActualListenersAndExits0OnStop() throws Exception {
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("5s", "\"example.com\""));
         CompletableFuture<TestCli.Result> run = runInBackground("-c", "c.yaml");
-        ServerApplication app = signals.awaitStarted().application();
+        ServerApplication app = signals.awaitApplication();
         SocketAddress http = app.httpAddress().orElseThrow();
         SocketAddress socks5 = app.socks5Address().orElseThrow();
         assertThat(http.port()).isPositive();
@@ -81,14 +82,14 @@ class ServerRunTest {
     void run_reloadRequest_reloadsTheFileAndKeepsServing() throws Exception {
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("0s", "\"*\""));
         CompletableFuture<TestCli.Result> run = runInBackground("-c", "c.yaml");
-        ServerLifecycle lifecycle = signals.awaitStarted();
+        ProcessLifecycle lifecycle = signals.awaitStarted();
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("0s", "\"*\"").replace("\"*\"", "\"*.test\""));
 
         signals.hup();
 
         assertThatThrownBy(() -> run.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         assertThat(lifecycle.isTerminated()).isFalse();
-        assertAccepts(lifecycle.application().httpAddress().orElseThrow());
+        assertAccepts(((ServerApplication) lifecycle.application()).httpAddress().orElseThrow());
         signals.term();
         assertThat(run.get(20, TimeUnit.SECONDS).status()).isZero();
         String log = Files.readString(dir.resolve("server.log"));
@@ -101,7 +102,7 @@ class ServerRunTest {
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("60s", "\"*\""));
         try (EchoServer origin = new EchoServer()) {
             CompletableFuture<TestCli.Result> run = runInBackground("-c", "c.yaml");
-            SocketAddress http = signals.awaitStarted().application().httpAddress().orElseThrow();
+            SocketAddress http = signals.awaitApplication().httpAddress().orElseThrow();
             try (Socket tunnel = connectTunnel(http, origin.port())) {
                 signals.term();
 

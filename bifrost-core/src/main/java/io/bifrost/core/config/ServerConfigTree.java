@@ -234,8 +234,8 @@ public final class ServerConfigTree {
         return new ArrayList<>(values);
     }
 
-    /** A mutable deep copy of a plain tree (the records hold unmodifiable ones). */
-    static Object copy(Object node) {
+    /** A mutable deep copy of a plain tree, either program's (the records hold unmodifiable ones). */
+    public static Object copy(Object node) {
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));

@@ -50,6 +50,7 @@ public final class ControlException extends RuntimeException {
         UNKNOWN_BACKEND(400),
         BACKEND_NOT_FOUND(404),
         ROUTE_NOT_FOUND(404),
+        SERVER_NOT_FOUND(404),
         ALREADY_EXISTS(409),
         IN_USE(409),
         SAVE_FAILED(500),

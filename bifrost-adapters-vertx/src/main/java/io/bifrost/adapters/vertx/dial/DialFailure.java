@@ -2,11 +2,15 @@ package io.bifrost.adapters.vertx.dial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.dial.handshake.UpstreamHttpResponse;
 import io.bifrost.core.traffic.ErrorCode;
+import java.util.Optional;
 
 /**
  * A classified dial failure ([BKD-035]): the code decides the client's answer ([PRX-100]), the detail names the
- * host. Expected outcome, so it carries no stack trace.
+ * host. When an upstream proxy answered and refused, the failure says so (the client program retries only failures to
+ * reach or talk to its server, never a refusal, [PRX-123]) and keeps an HTTP upstream's answer, which the client
+ * program relays to its HTTP clients ([PRX-124]). Expected outcome, so it carries no stack trace. Immutable.
  */
 public final class DialFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -16,6 +20,9 @@ public final class DialFailure extends RuntimeException {
 
     private final transient ErrorCode code;
     private final int socksReply;
+    private final boolean refusedByUpstream;
+    private final transient UpstreamHttpResponse upstreamResponse;
+    private final boolean relay;
 
     /**
      * @param detail one line for the client, e.g. {@code cannot connect to "example.com:443": connection refused}
@@ -23,13 +30,41 @@ public final class DialFailure extends RuntimeException {
      *     SOCKS5 proxy's own reply), or {@link #NO_SOCKS_REPLY}
      */
     public DialFailure(ErrorCode code, String detail, int socksReply) {
-        super(requireNonNull(detail, "detail"), null, false, false);
-        this.code = requireNonNull(code, "code");
-        this.socksReply = socksReply;
+        this(code, detail, socksReply, false, null, false);
     }
 
     public DialFailure(ErrorCode code, String detail) {
         this(code, detail, NO_SOCKS_REPLY);
+    }
+
+    private DialFailure(ErrorCode code, String detail, int socksReply, boolean refusedByUpstream,
+            UpstreamHttpResponse upstreamResponse, boolean relay) {
+        super(requireNonNull(detail, "detail"), null, false, false);
+        this.code = requireNonNull(code, "code");
+        this.socksReply = socksReply;
+        this.refusedByUpstream = refusedByUpstream;
+        this.upstreamResponse = upstreamResponse;
+        this.relay = relay;
+    }
+
+    /**
+     * An upstream proxy answered and refused the tunnel (non-2xx, SOCKS5 {@code REP} other than 0, rejected
+     * credentials).
+     *
+     * @param response an HTTP upstream's answer, or {@code null} (a SOCKS5 upstream)
+     */
+    public static DialFailure refusedByUpstream(ErrorCode code, String detail, int socksReply,
+            UpstreamHttpResponse response) {
+        return new DialFailure(code, detail, socksReply, true, response, false);
+    }
+
+    /**
+     * This refusal, to be answered to HTTP clients with the upstream's own response rather than Bifrost's error
+     * ([PRX-124]); {@code code} and {@code socksReply} are what records and SOCKS5 clients get.
+     */
+    public DialFailure relayed(ErrorCode code, int socksReply) {
+        return new DialFailure(code, getMessage(), socksReply, refusedByUpstream, upstreamResponse,
+                upstreamResponse != null);
     }
 
     public ErrorCode code() {
@@ -42,5 +77,20 @@ public final class DialFailure extends RuntimeException {
 
     public int socksReply() {
         return socksReply;
+    }
+
+    /** Whether an upstream proxy answered and refused: a reply, not a failure to reach or talk to it. */
+    public boolean refusedByUpstream() {
+        return refusedByUpstream;
+    }
+
+    /** An HTTP upstream proxy's non-2xx answer to {@code CONNECT}. */
+    public Optional<UpstreamHttpResponse> upstreamResponse() {
+        return Optional.ofNullable(upstreamResponse);
+    }
+
+    /** Whether HTTP clients get {@link #upstreamResponse()} unchanged ([PRX-124]). */
+    public boolean relay() {
+        return relay;
     }
 }

@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.dial;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.dial.handshake.HandshakeFailureKind;
 import io.bifrost.adapters.vertx.dial.handshake.HttpConnectClientHandshake;
 import io.bifrost.adapters.vertx.dial.handshake.Socks5ClientHandshake;
 import io.bifrost.adapters.vertx.dial.handshake.TunnelTarget;
@@ -65,7 +66,10 @@ public final class ProxiedDialer implements UpstreamDialer {
             ErrorCode code = h.errorCode().equals("upstream_auth_failed")
                     ? ErrorCode.UPSTREAM_AUTH_FAILED : ErrorCode.UPSTREAM_PROXY_ERROR;
             int reply = h.socks5Reply().isPresent() ? h.replyForSocks5Client().code() : DialFailure.NO_SOCKS_REPLY;
-            return new DialFailure(code, h.getMessage(), reply);
+            boolean refused = h.kind() == HandshakeFailureKind.PROXY_ERROR
+                    || h.kind() == HandshakeFailureKind.AUTH_FAILED;
+            return refused ? DialFailure.refusedByUpstream(code, h.getMessage(), reply, h.httpResponse().orElse(null))
+                    : new DialFailure(code, h.getMessage(), reply);
         }
         return new DialFailure(ErrorCode.UPSTREAM_PROXY_ERROR, "upstream proxy failed: " + failure.getMessage());
     }

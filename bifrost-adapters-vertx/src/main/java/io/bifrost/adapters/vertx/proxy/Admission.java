@@ -1,7 +1,7 @@
 package io.bifrost.adapters.vertx.proxy;
 
+import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.core.policy.Credentials;
-import io.bifrost.core.routing.RouteDecision;
 import io.bifrost.core.routing.RoutingKey;
 import io.vertx.core.Future;
 import java.util.Optional;
@@ -15,24 +15,24 @@ public final class Admission {
 
     /**
      * @param proxyAuthorization the {@code Proxy-Authorization} field value, or {@code null}
-     * @return the backend to dial through
+     * @return how to dial the request's destination
      */
-    public static Future<RouteDecision.Forward> admit(ProxyContext ctx, ClientPeer peer, RequestInfo info,
+    public static Future<UpstreamDialer> admit(ProxyContext ctx, ClientPeer peer, RequestInfo info,
             String proxyAuthorization, RoutingKey host, int port) {
-        Optional<Refusal> refused = ctx.gate().checkClient(peer.ip());
+        ProxyGateway gateway = ctx.gateway();
+        Optional<Refusal> refused = gateway.checkClient(peer.ip());
         if (refused.isPresent()) {
             return Future.failedFuture(new ProxyRefusalException(refused.get()));
         }
         Optional<Credentials> credentials = proxyAuthorization == null
                 ? Optional.empty() : Credentials.parseBasic(proxyAuthorization);
-        return ctx.gate().authenticate(credentials).compose(user -> {
+        return gateway.authenticate(credentials).compose(user -> {
             info.username(user.orElse(null));
-            ProxyGate.Routed routed = ctx.gate().route(peer.ip(), user, host, port);
-            if (routed.refusal() != null) {
-                return Future.failedFuture(new ProxyRefusalException(routed.refusal()));
+            ProxyGateway.Decision decision = gateway.route(peer.ip(), user, host, port, info);
+            if (decision.refusal() != null) {
+                return Future.failedFuture(new ProxyRefusalException(decision.refusal()));
             }
-            info.routed(routed.forward().route().name(), routed.forward().backend().name());
-            return Future.succeededFuture(routed.forward());
+            return Future.succeededFuture(decision.dialer());
         });
     }
 }

@@ -26,9 +26,11 @@ public final class RequestInfo {
     private String username;
     private String route;
     private String backend;
+    private String action;
     private String userAgent;
     private int status;
     private ErrorCode error;
+    private String errorDetail;
 
     public RequestInfo(Instant start, long startNanos, String requestId, String clientIp, int clientPort,
             Protocol protocol, String method) {
@@ -66,6 +68,12 @@ public final class RequestInfo {
         return this;
     }
 
+    /** The client's route action ({@code direct} or {@code server}, [RTE-080]); never set on the server. */
+    public RequestInfo action(String action) {
+        this.action = action;
+        return this;
+    }
+
     public RequestInfo userAgent(String userAgent) {
         this.userAgent = userAgent;
         return this;
@@ -79,8 +87,19 @@ public final class RequestInfo {
 
     /** Marks the request failed; the first failure recorded wins. */
     public RequestInfo fail(ErrorCode code) {
+        return fail(code, null);
+    }
+
+    /**
+     * Marks the request failed with the one-line reason the client was given (the traffic debugger shows it,
+     * [CAPI-090]); the first failure recorded wins.
+     *
+     * @param detail e.g. {@code connection to "example.com:443" timed out}, or {@code null}
+     */
+    public RequestInfo fail(ErrorCode code, String detail) {
         if (error == null) {
             error = requireNonNull(code, "code");
+            errorDetail = detail;
         }
         return this;
     }
@@ -107,6 +126,42 @@ public final class RequestInfo {
 
     public ErrorCode error() {
         return error;
+    }
+
+    /** The reason given with {@link #error()}, or {@code null}. */
+    public String errorDetail() {
+        return errorDetail;
+    }
+
+    /** The matched route, or {@code null} (not routed yet, refused, or a client request that took the fallback). */
+    public String route() {
+        return route;
+    }
+
+    /** The backend (server) or upstream name (client {@code server} action), or {@code null}. */
+    public String backend() {
+        return backend;
+    }
+
+    /** The client's route action, or {@code null}. */
+    public String action() {
+        return action;
+    }
+
+    /**
+     * The route as connection tracking shows it ([SAPI-220]), never null: {@code ""} for a client request that took
+     * the fallback of [RTE-081].
+     */
+    public String trackedRoute() {
+        return route != null ? route : "";
+    }
+
+    /**
+     * The backend as connection tracking shows it, never null: for a client request, the upstream's name or the
+     * action ({@code direct}).
+     */
+    public String trackedBackend() {
+        return backend != null ? backend : action != null ? action : "";
     }
 
     public RequestRecord toRecord(long bytesSent, long bytesReceived, long endNanos) {

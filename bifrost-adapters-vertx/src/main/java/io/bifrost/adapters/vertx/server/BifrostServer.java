@@ -20,6 +20,7 @@ import io.bifrost.adapters.vertx.events.WebSocketEventSink;
 import io.bifrost.adapters.vertx.health.BackendTester;
 import io.bifrost.adapters.vertx.health.HealthChecks;
 import io.bifrost.adapters.vertx.health.HealthProbes;
+import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
 import io.bifrost.adapters.vertx.metrics.BifrostMetrics;
 import io.bifrost.adapters.vertx.metrics.MetricsEndpoint;
 import io.bifrost.adapters.vertx.metrics.MetricsService;
@@ -37,7 +38,6 @@ import io.bifrost.core.port.out.EventSink;
 import io.bifrost.core.routing.RouteResolver;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.bifrost.core.traffic.RequestLog;
-import io.bifrost.core.traffic.TrafficCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -365,22 +365,7 @@ public final class BifrostServer {
         return traffic;
     }
 
-    /** Listener-side counters: all listeners and each one. */
-    public static final class ServerTraffic {
-        private final TrafficCounters total = new TrafficCounters();
-        private final TrafficCounters http = new TrafficCounters();
-        private final TrafficCounters socks5 = new TrafficCounters();
-
-        public TrafficCounters total() {
-            return total;
-        }
-
-        public TrafficCounters http() {
-            return http;
-        }
-
-        public TrafficCounters socks5() {
-            return socks5;
-        }
+    /** Listener-side counters: all listeners and each one (the counters both programs keep). */
+    public static final class ServerTraffic extends ListenerTraffic {
     }
 }

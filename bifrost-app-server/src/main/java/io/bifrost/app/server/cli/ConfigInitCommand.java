@@ -2,10 +2,11 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.ConfigFileWriter;
 import io.bifrost.adapters.vertx.config.ConfigTemplates;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.bifrost.adapters.vertx.runtime.CliContext;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,8 +41,8 @@ final class ConfigInitCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            AtomicFiles.write(target, ConfigTemplates.serverTemplate().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
+            ConfigFileWriter.create().write(target, ConfigTemplates.serverTemplate());
+        } catch (UncheckedIOException e) {
             ctx.err().println("error: cannot write " + target + ": " + e.getMessage());
             return 1;
         }

@@ -3,6 +3,7 @@ package io.bifrost.app.server.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.auth.BcryptPasswordVerifier;
+import io.bifrost.adapters.vertx.runtime.CliContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

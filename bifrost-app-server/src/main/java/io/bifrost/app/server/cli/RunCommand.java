@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
-import io.bifrost.app.server.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.runtime.ConfigChoice;
+import io.bifrost.adapters.vertx.runtime.ConfigReport;
+import io.bifrost.adapters.vertx.runtime.logging.LogSetup;
 import io.bifrost.app.server.ServerRunner;
-import io.bifrost.app.server.logging.LogSetup;
 import io.bifrost.core.config.ConfigResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,12 +39,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigChoice choice = ConfigChoice.of(ctx, config, true);
+        ConfigChoice choice = ConfigChoice.of(ctx, config, ServerConfigLoader.DEFAULT_FILE_NAME, true);
         if (choice.missing()) {
-            ctx.err().println("error: " + choice.notFoundMessage());
+            ctx.err().println("error: " + choice.notFoundMessage(ServerCli.PROGRAM));
             return 1;
         }
-        ConfigResult<LoadedServerConfig> result = choice.loadWithSource(new ServerConfigLoader(ctx.env()));
+        ServerConfigLoader loader = new ServerConfigLoader(ctx.env());
+        ConfigResult<LoadedServerConfig> result = choice.load(loader::loadWithSource,
+                loader::loadBuiltInDefaultWithSource);
         if (!result.isValid()) {
             ConfigReport.problems(ctx.err(), result);
             ConfigReport.summary(ctx.err(), result);

@@ -2,7 +2,8 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.app.server.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.CliContext;
 import picocli.CommandLine;
 
 /**

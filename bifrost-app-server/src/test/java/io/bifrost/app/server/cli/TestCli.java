@@ -1,6 +1,7 @@
 package io.bifrost.app.server.cli;
 
-import io.bifrost.app.server.ProcessSignals;
+import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.runtime.ProcessSignals;
 import io.bifrost.core.config.EnvLookup;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

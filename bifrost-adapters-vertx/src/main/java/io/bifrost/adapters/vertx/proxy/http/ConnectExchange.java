@@ -55,9 +55,9 @@ final class ConnectExchange implements HttpProxyConnection.Exchange {
         connection.client().pause(); // [PRX-053]: stop reading while the dial runs; early bytes wait in order
         Admission.admit(ctx, connection.peer(), scope.info(), scope.head().headers().get("proxy-authorization"),
                         key.get(), authority.port())
-                .compose(forward -> {
-                    connection.routed(scope.info(), forward.route().name(), forward.backend().name());
-                    return ctx.dialers().dial(forward.backend(), dialTarget);
+                .compose(dialer -> {
+                    connection.routed(scope.info());
+                    return dialer.dial(dialTarget);
                 })
                 .onSuccess(this::tunnel)
                 .onFailure(this::fail);
@@ -86,9 +86,8 @@ final class ConnectExchange implements HttpProxyConnection.Exchange {
             scope.record();
             return;
         }
-        ErrorResponse response = ErrorResponse.forFailure(failure);
         // [PRX-051]: after 407 the client may retry on the same connection; any other failure closes it
-        scope.respondError(response, response.isAuthChallenge(), true);
+        scope.respondFailure(failure, ErrorResponse.forFailure(failure).isAuthChallenge(), true);
     }
 
     @Override

@@ -2,10 +2,13 @@ package io.bifrost.adapters.vertx.proxy.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.dial.DialFailure;
+import io.bifrost.adapters.vertx.dial.handshake.UpstreamHttpResponse;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
 import io.bifrost.adapters.vertx.proxy.http.codec.BodyFraming;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Version;
 import io.bifrost.adapters.vertx.proxy.http.codec.RequestHead;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,8 +86,26 @@ final class ExchangeScope {
         boolean keepAlive = mayPersist && clientWantsKeepAlive() && (bodyRead || !hasBody())
                 && !connection.draining();
         connection.client().write(response.encode(http10(), keepAlive, isHeadRequest()));
-        info.status(response.status()).fail(response.code());
+        info.status(response.status()).fail(response.code(), response.message());
         finish(keepAlive);
+    }
+
+    /**
+     * Answers a failed dial: the upstream's own refusal where the failure asks for it to be relayed ([PRX-124]),
+     * else Bifrost's error response ([PRX-048], [PRX-100]).
+     *
+     * @param mayPersist as for {@link #respondError}; a relayed refusal always closes the connection
+     */
+    void respondFailure(Throwable failure, boolean mayPersist, boolean bodyRead) {
+        Optional<DialFailure> relayed = RelayedRefusal.of(failure);
+        if (relayed.isPresent()) {
+            UpstreamHttpResponse response = relayed.get().upstreamResponse().orElseThrow();
+            connection.client().write(RelayedRefusal.encode(response, http10(), isHeadRequest()));
+            info.status(response.status()).fail(relayed.get().code(), relayed.get().detail());
+            finish(false);
+            return;
+        }
+        respondError(ErrorResponse.forFailure(failure), mayPersist, bodyRead);
     }
 
     /** Records the request (once) and hands the connection back for the next request or closing. */
@@ -100,7 +121,7 @@ final class ExchangeScope {
         }
         recorded = true;
         var client = connection.client();
-        connection.recorder().record(info.toRecord(client.bytesWritten() - sentAtStart,
+        connection.recorder().record(info, info.toRecord(client.bytesWritten() - sentAtStart,
                 client.bytesRead() - receivedAtStart, System.nanoTime()));
     }
 }

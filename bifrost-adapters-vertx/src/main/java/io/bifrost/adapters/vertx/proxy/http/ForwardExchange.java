@@ -7,14 +7,14 @@ import io.bifrost.adapters.vertx.dial.DialTarget;
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.adapters.vertx.proxy.Admission;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
+import io.bifrost.adapters.vertx.proxy.RequestInfo;
 import io.bifrost.adapters.vertx.proxy.http.codec.BodyFraming;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Encoder;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Error;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Version;
 import io.bifrost.adapters.vertx.proxy.http.codec.RequestHead;
 import io.bifrost.adapters.vertx.proxy.http.codec.RequestTarget;
-import io.bifrost.core.backend.Backend;
-import io.bifrost.core.routing.RouteDecision;
+import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.core.routing.RoutingKey;
 import io.bifrost.core.traffic.ErrorCode;
 import io.vertx.core.Future;
@@ -38,7 +38,8 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
     private final RequestHead head;
     private RequestTarget.Absolute target;
     private DialTarget dialTarget;
-    private Backend backend;
+    private UpstreamDialer dialer;
+    private String upstreamKey;
     private StreamSocket upstream;
     private ResponseRelay relay;
     private boolean chunkedUpstream;
@@ -91,35 +92,39 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
         scope.respondError(response, response.beforeUpstream(), false);
     }
 
-    private void admitted(RouteDecision.Forward forward) {
+    private void admitted(UpstreamDialer admittedDialer) {
         if (finished) {
             return;
         }
-        backend = forward.backend();
-        connection.routed(scope.info(), forward.route().name(), backend.name());
+        dialer = admittedDialer;
+        RequestInfo info = scope.info();
+        connection.routed(info);
+        // the way the connection was opened is part of the reuse key: the backend (server), or action and upstream
+        upstreamKey = UpstreamCache.key(info.action() + "/" + info.backend(), target.scheme().name(),
+                dialTarget.host().text(), target.port());
         if (head.method().equals("OPTIONS") && "0".equals(head.headers().get("max-forwards"))) {
             answerOptionsHere(); // [PRX-025]: Max-Forwards 0 is addressed to us
             return;
         }
-        String cacheKey = UpstreamCache.key(backend.name(), target.scheme().name(), dialTarget.host().text(),
-                target.port());
-        Optional<StreamSocket> idle = connection.upstreams().take(cacheKey);
+        Optional<StreamSocket> idle = connection.upstreams().take(upstreamKey);
         if (idle.isPresent()) {
             reused = true;
             send(idle.get());
             return;
         }
-        openUpstream().onSuccess(this::send).onFailure(e -> {
-            if (!finished) {
-                finished = true;
-                scope.respondError(ErrorResponse.forFailure(e), false, false);
-            }
-        });
+        openUpstream().onSuccess(this::send).onFailure(this::dialFailed);
+    }
+
+    private void dialFailed(Throwable failure) {
+        if (!finished) {
+            finished = true;
+            scope.respondFailure(failure, false, false);
+        }
     }
 
     /** Dials through the backend and, for {@code https}, runs TLS with SNI and host-name checks ([PRX-022]). */
     private Future<StreamSocket> openUpstream() {
-        Future<StreamSocket> socket = ctx.dialers().dial(backend, dialTarget).map(up -> up.socket());
+        Future<StreamSocket> socket = dialer.dial(dialTarget).map(up -> up.socket());
         if (target.scheme() != RequestTarget.Scheme.HTTPS) {
             return socket;
         }
@@ -278,12 +283,7 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
     void retryOnFreshConnection() {
         reused = false;
         upstream = null;
-        openUpstream().onSuccess(this::send).onFailure(e -> {
-            if (!finished) {
-                finished = true;
-                scope.respondError(ErrorResponse.forFailure(e), false, false);
-            }
-        });
+        openUpstream().onSuccess(this::send).onFailure(this::dialFailed);
     }
 
     /** The response has been relayed completely. */
@@ -300,8 +300,7 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
         }
         finished = true;
         if (upstreamReusable && !upstream.isClosed()) {
-            connection.upstreams().offer(UpstreamCache.key(backend.name(), target.scheme().name(),
-                    dialTarget.host().text(), target.port()), upstream);
+            connection.upstreams().offer(upstreamKey, upstream);
         } else {
             upstream.close();
         }

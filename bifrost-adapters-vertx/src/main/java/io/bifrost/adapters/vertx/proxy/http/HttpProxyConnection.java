@@ -61,7 +61,7 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
         this.counter = new ClientByteCounter(ctx.recorder());
         // [SEC-052]: one budget per direction for the whole connection, from the limits in force when it opened
-        BandwidthLimits bandwidth = ctx.gate().policies().bandwidth();
+        BandwidthLimits bandwidth = ctx.gateway().bandwidth();
         this.upload = bandwidth.upload();
         this.download = bandwidth.download();
     }
@@ -207,7 +207,9 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     }
 
     /** Tracks the connection on its first routed request, else updates it ([SAPI-220]). */
-    void routed(RequestInfo info, String route, String backend) {
+    void routed(RequestInfo info) {
+        String route = info.trackedRoute();
+        String backend = info.trackedBackend();
         if (tracked == null) {
             tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
                     this::forceClose, new FirstRequest(info.protocol(), info.host(), info.port(), route, backend,

@@ -13,7 +13,7 @@ import io.bifrost.adapters.vertx.proxy.ClientPeer;
 import io.bifrost.adapters.vertx.proxy.FailureMapping;
 import io.bifrost.adapters.vertx.proxy.ProxyAcceptor;
 import io.bifrost.adapters.vertx.proxy.ProxyContext;
-import io.bifrost.adapters.vertx.proxy.ProxyGate;
+import io.bifrost.adapters.vertx.proxy.ProxyGateway;
 import io.bifrost.adapters.vertx.proxy.ProxyRefusalException;
 import io.bifrost.adapters.vertx.proxy.Refusal;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
@@ -54,9 +54,9 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         this.client = requireNonNull(client, "client");
         this.peer = requireNonNull(peer, "peer");
         this.readTimeout = requireNonNull(readTimeout, "readTimeout");
-        this.refusedAtAccept = ctx.gate().checkClient(peer.ip()).orElse(null);
+        this.refusedAtAccept = ctx.gateway().checkClient(peer.ip()).orElse(null);
         Socks5Admission admission = refusedAtAccept != null ? Socks5Admission.REFUSED
-                : ctx.gate().authRequired() ? Socks5Admission.AUTHENTICATE : Socks5Admission.OPEN;
+                : ctx.gateway().authRequired() ? Socks5Admission.AUTHENTICATE : Socks5Admission.OPEN;
         this.handshake = new Socks5ServerHandshake(admission);
         this.context = requireNonNull(Vertx.currentContext(), "created on an event loop");
         this.counter = new ClientByteCounter(ctx.recorder());
@@ -94,7 +94,7 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
 
     private void verifyCredentials(Socks5ServerStep.VerifyCredentials verify) {
         client.pause();
-        ctx.gate().authenticate(Optional.of(new Credentials(verify.username(), verify.password())))
+        ctx.gateway().authenticate(Optional.of(new Credentials(verify.username(), verify.password())))
                 .onComplete(ar -> {
                     client.resume();
                     if (ar.succeeded()) {
@@ -112,21 +112,21 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         Optional<RoutingKey> key = RoutingKey.parse(destination.address().host());
         if (key.isEmpty()) {
             info.destination(destination.address().host(), destination.port(), null, destination.toString());
-            reply(info, Socks5Reply.GENERAL_FAILURE, ErrorCode.BAD_REQUEST);
+            reply(info, Socks5Reply.GENERAL_FAILURE, ErrorCode.BAD_REQUEST,
+                    "invalid host \"" + destination.address().host() + "\"");
             return;
         }
         DialTarget target = new DialTarget(key.get(), destination.port());
         info.destination(key.get().text(), destination.port(), null, target.authority());
-        ProxyGate.Routed routed = ctx.gate().route(peer.ip(), username, key.get(), destination.port());
-        if (routed.refusal() != null) {
-            reply(info, Socks5Reply.fromCode(FailureMapping.socksReply(routed.refusal().code())).orElseThrow(),
-                    routed.refusal().code());
+        ProxyGateway.Decision decision = ctx.gateway().route(peer.ip(), username, key.get(), destination.port(), info);
+        if (decision.refusal() != null) {
+            Refusal refusal = decision.refusal();
+            reply(info, Socks5Reply.fromCode(FailureMapping.socksReply(refusal.code())).orElseThrow(), refusal.code(),
+                    refusal.message());
             return;
         }
-        var forward = routed.forward();
-        info.routed(forward.route().name(), forward.backend().name());
-        track(info, forward.route().name(), forward.backend().name());
-        ctx.dialers().dial(forward.backend(), target)
+        track(info);
+        decision.dialer().dial(target)
                 .onSuccess(up -> tunnel(info, up))
                 .onFailure(e -> dialFailed(info, e));
     }
@@ -141,7 +141,7 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         tunnelling = true;
         client.write(handshake.successReply(bound(upstream.boundAddress())));
         info.status(Socks5Reply.SUCCEEDED.code());
-        BandwidthLimits bandwidth = ctx.gate().policies().bandwidth(); // [SEC-052]: per tunnel, as in force now
+        BandwidthLimits bandwidth = ctx.gateway().bandwidth(); // [SEC-052]: per tunnel, as in force now
         Tunnel.start(client, upstream.socket(), handshake.takeRemaining(), upstream.early(),
                         bandwidth.upload(), bandwidth.download())
                 .onComplete(ar -> record(info));
@@ -160,18 +160,18 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     private void dialFailed(RequestInfo info, Throwable failure) {
         if (failure instanceof DialFailure d) {
             int code = d.socksReply() != DialFailure.NO_SOCKS_REPLY ? d.socksReply() : FailureMapping.socksReply(d.code());
-            reply(info, Socks5Reply.fromCode(code).orElse(Socks5Reply.GENERAL_FAILURE), d.code());
+            reply(info, Socks5Reply.fromCode(code).orElse(Socks5Reply.GENERAL_FAILURE), d.code(), d.detail());
         } else if (failure instanceof ProxyRefusalException r) {
             reply(info, Socks5Reply.fromCode(FailureMapping.socksReply(r.refusal().code())).orElseThrow(),
-                    r.refusal().code());
+                    r.refusal().code(), r.refusal().message());
         } else {
-            reply(info, Socks5Reply.GENERAL_FAILURE, ErrorCode.INTERNAL_ERROR);
+            reply(info, Socks5Reply.GENERAL_FAILURE, ErrorCode.INTERNAL_ERROR, "internal error");
         }
     }
 
-    private void reply(RequestInfo info, Socks5Reply reply, ErrorCode error) {
+    private void reply(RequestInfo info, Socks5Reply reply, ErrorCode error, String detail) {
         client.write(handshake.failureReply(reply));
-        info.status(reply.code()).fail(error);
+        info.status(reply.code()).fail(error, detail);
         record(info);
         client.close();
     }
@@ -182,7 +182,8 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         Optional<RoutingKey> key = request.host().isEmpty() ? Optional.empty() : RoutingKey.parse(request.host());
         String host = key.map(RoutingKey::text).orElse(request.host());
         info.destination(host, request.port(), null, request.host().isEmpty() ? "" : host + ":" + request.port());
-        info.status(statusOf(refused.reason())).fail(errorOf(refused.reason()));
+        String detail = refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        info.status(statusOf(refused.reason())).fail(errorOf(refused.reason()), detail);
         record(info);
     }
 
@@ -213,15 +214,15 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
                 peer.port(), Protocol.SOCKS5, method);
     }
 
-    private void track(RequestInfo info, String route, String backend) {
+    private void track(RequestInfo info) {
         tracked = ctx.connections().track(peer.connectionId(), peer.ipText(), peer.port(), peer.acceptedAt(),
-                this::forceClose, new FirstRequest(Protocol.SOCKS5, info.host(), info.port(), route, backend,
-                        info.username()));
+                this::forceClose, new FirstRequest(Protocol.SOCKS5, info.host(), info.port(),
+                        info.trackedRoute(), info.trackedBackend(), info.username()));
         counter.track(tracked, client);
     }
 
     private void record(RequestInfo info) {
-        ctx.recorder().record(info.toRecord(client.bytesWritten(), client.bytesRead(), System.nanoTime()));
+        ctx.recorder().record(info, info.toRecord(client.bytesWritten(), client.bytesRead(), System.nanoTime()));
     }
 
     private void cancelTimer() {

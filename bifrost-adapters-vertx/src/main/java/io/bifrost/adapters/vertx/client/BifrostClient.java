@@ -1,0 +1,154 @@
+package io.bifrost.adapters.vertx.client;
+
+import static java.util.Objects.requireNonNull;
+
+import io.bifrost.adapters.vertx.control.ClientControl;
+import io.bifrost.adapters.vertx.dial.AddressPolicy;
+import io.bifrost.adapters.vertx.dial.DirectDialSettings;
+import io.bifrost.adapters.vertx.dial.DirectDialer;
+import io.bifrost.adapters.vertx.health.HealthProbes;
+import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
+import io.bifrost.adapters.vertx.proxy.RequestInfo;
+import io.bifrost.core.client.ServerReachability;
+import io.bifrost.core.client.TrafficDebugger;
+import io.bifrost.core.config.ClientConfig;
+import io.bifrost.core.config.ClientRouteConfig.Action;
+import io.bifrost.core.traffic.ConnectionRegistry;
+import io.bifrost.core.traffic.RequestRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A Bifrost client, embeddable: the local HTTP and SOCKS5 listeners of a {@link ClientConfig} ([PRX-120]-[PRX-127]),
+ * its routes ({@code direct} or through the upstream server, with retries), connection state, reachability probes
+ * and traffic debugger, on a caller-owned {@link Vertx}.
+ *
+ * <pre>{@code
+ * Vertx vertx = BifrostVertx.create();
+ * BifrostClient client = BifrostClient.create(vertx, config, ClientOptions.defaults());
+ * client.start().await();
+ * client.control().disconnect().await();   // what the management API drives
+ * client.stop().await();
+ * vertx.close().await();
+ * }</pre>
+ *
+ * <p>The management API works through {@link #control()} (state, servers, routes, configuration),
+ * {@link #debugger()} (entries and the live stream), {@link #traffic()} and {@link #connections()}. Thread-safe;
+ * {@link #start} and {@link #stop} are each called once.
+ */
+public final class BifrostClient {
+    /** The client's fixed grace period for a graceful stop ([PRX-113]). */
+    public static final Duration GRACE_PERIOD = Duration.ofSeconds(5);
+    /** [PRX-121]: {@code direct} connects within 30 s, DNS resolved locally, no destination policy. */
+    private static final Duration DIRECT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final ClientConfig config;
+    private final ClientOptions options;
+    private final ServerProbes probes;
+    private final ClientRuntime runtime;
+    private final TrafficDebugger debugger;
+    private final ListenerTraffic traffic = new ListenerTraffic();
+    private final ConnectionRegistry connections;
+    private final ClientListeners listeners;
+    private volatile Instant startedAt;
+
+    private BifrostClient(Vertx vertx, ClientConfig config, ClientOptions options) {
+        this.vertx = requireNonNull(vertx, "vertx");
+        this.config = requireNonNull(config, "config");
+        this.options = requireNonNull(options, "options");
+        ServerReachability reachability = new ServerReachability();
+        ServerConnections serverConnections = new ServerConnections();
+        this.debugger = new TrafficDebugger(config.debug());
+        this.probes = new ServerProbes(vertx, HealthProbes.create(vertx, options.clock(), options.version()),
+                reachability, config.server().healthCheck());
+        this.runtime = new ClientRuntime(vertx, config, options, reachability, serverConnections, probes, debugger);
+        this.connections = new ConnectionRegistry(options.events(), options.clock());
+        DirectDialer direct = new DirectDialer(vertx, new DirectDialSettings(DIRECT_CONNECT_TIMEOUT,
+                Duration.ofSeconds(30), null, true, false), AddressPolicy.ALLOW_ALL);
+        ServerDialer server = new ServerDialer(vertx, options.clock(), options.version(), reachability,
+                serverConnections, runtime::isConnected);
+        ClientGateway gateway = new ClientGateway(runtime::snapshot, runtime::isConnected, direct, server);
+        this.listeners = new ClientListeners(vertx, config.proxy(), options, gateway, connections, traffic,
+                this::recordDebugEntry);
+    }
+
+    public static BifrostClient create(Vertx vertx, ClientConfig config, ClientOptions options) {
+        return new BifrostClient(vertx, config, options);
+    }
+
+    /**
+     * Binds the listeners, starts probing the upstreams ([CAPI-010]) and completes with this client; fails naming
+     * the configuration key and address that could not be bound ([PRX-002]).
+     */
+    public Future<BifrostClient> start() {
+        return listeners.bind().map(v -> {
+            startedAt = options.clock().instant();
+            probes.start(() -> runtime.snapshot().upstreams().all());
+            return this;
+        });
+    }
+
+    /** Graceful stop with the fixed grace period of [PRX-113]. */
+    public Future<Void> stop() {
+        return stop(GRACE_PERIOD);
+    }
+
+    /** Stops probing and accepting; lets requests and tunnels finish for at most {@code grace}, closes the rest. */
+    public Future<Void> stop(Duration grace) {
+        return probes.stop().transform(ignored -> listeners.shutdown(grace));
+    }
+
+    /** Closes every local client connection now, tunnels and handshakes included ([PRX-111]). */
+    public void closeAllConnections() {
+        listeners.closeAllConnections();
+    }
+
+    /** The bound HTTP listener address, when it is enabled and started. */
+    public Optional<SocketAddress> httpAddress() {
+        return listeners.httpAddress();
+    }
+
+    /** The bound SOCKS5 listener address, when it is enabled and started. */
+    public Optional<SocketAddress> socks5Address() {
+        return listeners.socks5Address();
+    }
+
+    /** State, servers, routes and configuration, as the management API reads and changes them. */
+    public ClientControl control() {
+        return runtime;
+    }
+
+    /** The traffic debugger ([CAPI-090]-[CAPI-095]), also the source of the log stream ([CAPI-101]). */
+    public TrafficDebugger debugger() {
+        return debugger;
+    }
+
+    /** Bytes and connections of the local listeners since start ([CAPI-012]). */
+    public ListenerTraffic traffic() {
+        return traffic;
+    }
+
+    /** Open local client connections that made a request. */
+    public ConnectionRegistry connections() {
+        return connections;
+    }
+
+    /** When the listeners were bound; empty before. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** [PRX-127]: one debugger entry per request, with what only the client knows about it. */
+    private void recordDebugEntry(RequestRecord record, RequestInfo info) {
+        Action action = info.action() == null ? null : Action.parse(info.action()).orElse(null);
+        String server = action == Action.SERVER ? info.backend() : null;
+        String error = info.error() == null ? null
+                : info.error().code() + (info.errorDetail() == null ? "" : ": " + info.errorDetail());
+        debugger.record(record, action, server, error);
+    }
+}

@@ -1,0 +1,121 @@
+package io.bifrost.adapters.vertx.control;
+
+import io.bifrost.adapters.vertx.config.ClientConfigFile;
+import io.bifrost.core.client.ClientRouteDecision;
+import io.bifrost.core.client.ConnectionState;
+import io.bifrost.core.client.ServerReachability;
+import io.bifrost.core.client.UpstreamServer;
+import io.bifrost.core.config.ClientConfig;
+import io.bifrost.core.config.ClientRouteConfig;
+import io.bifrost.core.config.ConfigProblem;
+import io.bifrost.core.routing.RoutingKey;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The control side of a running client: what its management API reads and changes (client-api.md §1-§6) and what
+ * SIGHUP reloads ([CFG-085]). Reads are non-blocking snapshots. Mutations (connect, disconnect, select, save, reload)
+ * are serialised with each other, never block the caller (file I/O runs on a worker thread) and complete on the
+ * caller's context; they fail with {@link ControlException}s carrying the API error code and, for validation, every
+ * problem. Thread-safe.
+ */
+public interface ClientControl {
+
+    /** Per field, the configuration in effect now: hot fields as last applied, the others as at start-up. */
+    ClientConfig running();
+
+    /** The configuration as last loaded or saved: differs from {@link #running()} in restart-only fields. */
+    ClientConfig current();
+
+    /** Paths of the restart-only fields saved but not in effect ([CFG-085] path forms). */
+    List<String> restartFields();
+
+    /** Start-up and reload warnings ([CAPI-012] {@code warnings}, [SEC-090]). */
+    List<ConfigProblem> warnings();
+
+    /** The configuration file; empty for a client embedded without one. */
+    Optional<ClientConfigFile> file();
+
+    /**
+     * [CAPI-051], [CAPI-059]: validates {@code tree} (a whole client file as the reader takes it, before environment
+     * expansion), writes it atomically and applies its hot fields. {@code VALIDATION_FAILED} with every problem, or
+     * {@code SAVE_FAILED}; nothing changes then.
+     */
+    Future<Applied> save(Object tree);
+
+    /** [CAPI-052], SIGHUP: re-reads the file and applies its hot fields; {@code RELOAD_FAILED} changes nothing. */
+    Future<Applied> reload();
+
+    /**
+     * Adds a listener for every configuration applied (save, reload, select), called with the new running
+     * configuration on a worker thread: it may block briefly (e.g. to reconfigure logging), never for long.
+     */
+    void onApplied(Consumer<ClientConfig> listener);
+
+    /** [CAPI-030]. */
+    ConnectionState state();
+
+    /** [CAPI-010] {@code server_connected}: the active upstream answered the most recent probe or dial. */
+    boolean serverConnected();
+
+    /** [CAPI-013]: degraded when an upstream is configured and it is unreachable or the client is disconnected. */
+    boolean degraded();
+
+    /**
+     * [CAPI-030]: sets {@code connected} and probes the active upstream once, bounded by the smaller of
+     * {@code server.timeout} and 20 s. {@code VALIDATION_FAILED} ({@code server.address: no server configured}) when
+     * there is no upstream; the state is then unchanged.
+     */
+    Future<Connected> connect();
+
+    /** [CAPI-031]: sets {@code disconnected} and closes every open connection through the server. */
+    Future<Disconnected> disconnect();
+
+    /** [CAPI-040]: the upstreams, {@code default} first, with their probe status. */
+    List<UpstreamStatus> servers();
+
+    /** The upstream {@code server} requests use now ([CAPI-040]); empty for a direct-only client. */
+    Optional<UpstreamServer> activeServer();
+
+    /**
+     * [CAPI-041]: makes {@code name} the active upstream for connections opened afterwards and persists the choice
+     * ({@code is_default}) atomically. {@code SERVER_NOT_FOUND}, or {@code SAVE_FAILED} with nothing changed.
+     */
+    Future<UpstreamServer> select(String name);
+
+    /** Every client route, enabled or not, in effective order ([CAPI-070]). */
+    List<ClientRouteConfig> routes();
+
+    /** The dry run of [RTE-093] / [CAPI-075]; changes nothing. */
+    ClientRouteDecision testRoute(RoutingKey host);
+
+    /**
+     * An applied configuration.
+     *
+     * @param restartFields restart-only fields that differ from the running configuration ([CFG-085])
+     */
+    record Applied(List<String> restartFields, List<ConfigProblem> warnings) {
+        public Applied {
+            restartFields = List.copyOf(restartFields);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** [CAPI-030] answer: the active upstream and whether the probe reached it. */
+    record Connected(UpstreamServer server, boolean reachable) {}
+
+    /** [CAPI-031] answer. */
+    record Disconnected(int closedConnections) {}
+
+    /**
+     * One element of [CAPI-040].
+     *
+     * @param selected whether it is the active upstream
+     * @param latency duration of the last successful probe; {@code null} before the first
+     */
+    record UpstreamStatus(UpstreamServer server, boolean selected, ServerReachability.Status status,
+            Duration latency) {}
+}

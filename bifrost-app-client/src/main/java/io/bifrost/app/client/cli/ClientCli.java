@@ -1,0 +1,50 @@
+package io.bifrost.app.client.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.CliContext;
+import picocli.CommandLine;
+
+/**
+ * The {@code bifrost-client} command line ([CFG-201]): {@code [-c FILE]} runs the client; {@code validate},
+ * {@code config init -s HOST:PORT ...} and {@code version} are subcommands. Exit statuses follow [CFG-202]: 0 success,
+ * 1 invalid configuration / existing file / run-time failure, 2 usage error (unknown flag, missing {@code -s}).
+ */
+public final class ClientCli {
+    static final String PROGRAM = "bifrost-client";
+
+    private ClientCli() {}
+
+    /** Parses {@code args}, runs the command and returns its exit status; never exits the JVM. */
+    public static int run(CliContext ctx, String... args) {
+        requireNonNull(ctx, "ctx");
+        requireNonNull(args, "args");
+        BuildInfo build = BuildInfo.load();
+        CommandLine cli = commandLine(ctx, build);
+        try {
+            return cli.execute(args);
+        } finally {
+            ctx.out().flush();
+            ctx.err().flush();
+        }
+    }
+
+    static CommandLine commandLine(CliContext ctx, BuildInfo build) {
+        CommandLine config = new CommandLine(new ConfigCommand())
+                .addSubcommand("init", new ConfigInitCommand(ctx));
+        CommandLine cli = new CommandLine(new RunCommand(ctx, build))
+                .addSubcommand("validate", new ValidateCommand(ctx))
+                .addSubcommand("config", config)
+                .addSubcommand("version", new VersionCommand(ctx, build));
+        cli.getCommandSpec().version(build.versionLine(PROGRAM));
+        cli.setOut(ctx.out());
+        cli.setErr(ctx.err());
+        // an unexpected failure is one line on stderr and status 1, not a stack trace
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            return 1;
+        });
+        return cli;
+    }
+}
