@@ -104,6 +104,14 @@ class EventStreamIT {
         return s;
     }
 
+    private static void awaitSubscribers(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (bifrost.server().eventStream().subscriberCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(bifrost.server().eventStream().subscriberCount()).isGreaterThanOrEqualTo(count);
+    }
+
     private UpgradeRejectedException refused(String query) {
         Throwable t = catchThrowable(() -> subscribe(query));
         assertThat(t).isInstanceOf(UpgradeRejectedException.class);
@@ -171,6 +179,7 @@ class EventStreamIT {
     void filter_onlyTheNamedTypes_unknownTypeIs400() throws Exception {
         UpgradeRejectedException unknown = refused("?token=your-token&events=connection.new,nope");
         Subscriber s = subscribe("?token=your-token&events=config.saved");
+        awaitSubscribers(1); // the server attaches a subscriber just after the 101: publish only once it has
 
         bifrost.server().eventStream().publish(new ConfigSaved(Instant.now(), "routes", List.of("routes"),
                 List.of("routes"), List.of(), null));
@@ -214,6 +223,7 @@ class EventStreamIT {
     @Test
     void slowSubscriber_isClosedWith1013() throws Exception {
         Subscriber slow = subscribe("?token=your-token&events=config.saved");
+        awaitSubscribers(1);
         slow.ws.pause();
 
         // ~50 MB of events against a paused reader: far more than socket buffers hold, so its queue overflows
