@@ -9,13 +9,24 @@ import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.server.BifrostServerExtension;
 import io.bifrost.testkit.server.TestConfigs;
 import io.bifrost.testkit.upstream.FakeHttpProxy;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,10 +34,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Health checks end to end ([BKD-061]-[BKD-063]): two {@code http_proxy} backends with 1s tcp probes; when one's
  * proxy stops answering, the probe marks it unhealthy (a {@code backend.health} event), new CONNECTs all go to the
- * other one, and once it listens again it is healthy and selected again.
+ * other one, and once it listens again it is healthy and selected again. A WebSocket subscriber sees both
+ * transitions live ([EVT-020]) and {@code /api/v1/health} turns {@code degraded} and back ([SAPI-010]).
  */
 class HealthCheckIT {
     private static final Duration TRANSITION = Duration.ofSeconds(5);
+
+    private static final Vertx CLIENT_VERTX = Vertx.vertx();
+    private static final WebSocketClient wsClient = CLIENT_VERTX.createWebSocketClient(); // held: Vert.x 5 gotcha 1
+
+    @AfterAll
+    static void closeClient() {
+        CLIENT_VERTX.close().await();
+    }
 
     @RegisterExtension
     @Order(1)
@@ -71,6 +91,15 @@ class HealthCheckIT {
         eventually(() -> checks.view("a").map(HealthCheckView::lastResult).isPresent()
                 && checks.view("b").map(HealthCheckView::lastResult).isPresent());
         assertThat(checks.degraded()).isFalse();
+        LinkedBlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+                .setPort(bifrost.api().getPort()).setURI("/api/v1/ws?events=backend.health"))
+                .onSuccess(socket -> socket.textMessageHandler(text -> frames.add(new JsonObject(text))))
+                .await(10, TimeUnit.SECONDS);
+        // the snapshot ([EVT-004]) proves the server attached the subscriber before anything changes
+        assertThat(List.of(nextFrame(frames), nextFrame(frames)))
+                .allSatisfy(frame -> assertThat(frame.getBoolean("initial")).isTrue())
+                .extracting(frame -> frame.getString("name")).containsExactlyInAnyOrder("a", "b");
 
         frontA.get().goDown().await();
 
@@ -82,6 +111,10 @@ class HealthCheckIT {
         assertThat(down.reason()).isEqualTo("connection refused");
         assertThat(checks.degraded()).isTrue();
         assertThat(checks.view("a").orElseThrow().lastError()).isEqualTo("connection refused");
+        assertThat(nextLiveHealthFrame(frames)).isEqualTo(new JsonObject("""
+                {"name": "a", "type": "http_proxy", "healthy": false, "previous": true,
+                 "reason": "connection refused", "initial": false}"""));
+        assertThat(apiHealthStatus()).isEqualTo("degraded"); // [SAPI-010], [BKD-064]
         assertThat(List.of(connectThroughPool(), connectThroughPool(), connectThroughPool(), connectThroughPool()))
                 .containsOnly("b");
 
@@ -96,6 +129,29 @@ class HealthCheckIT {
         assertThat(List.of(connectThroughPool(), connectThroughPool(), connectThroughPool(), connectThroughPool()))
                 .contains("a", "b");
         assertThat(bifrost.events().ofType(BackendHealthChanged.class)).noneMatch(e -> e.backend().equals("b"));
+        assertThat(nextLiveHealthFrame(frames).getBoolean("healthy")).isTrue();
+        assertThat(apiHealthStatus()).isEqualTo("healthy");
+        ws.close().await();
+    }
+
+    /** The next live {@code backend.health} frame's data, after the snapshot was taken. */
+    private static JsonObject nextLiveHealthFrame(LinkedBlockingQueue<JsonObject> frames) throws InterruptedException {
+        JsonObject data = nextFrame(frames);
+        assertThat(data.getBoolean("initial")).isFalse();
+        return data;
+    }
+
+    private static JsonObject nextFrame(LinkedBlockingQueue<JsonObject> frames) throws InterruptedException {
+        JsonObject frame = frames.poll(TRANSITION.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(frame).as("a backend.health frame within " + TRANSITION).isNotNull();
+        assertThat(frame.getString("type")).isEqualTo("backend.health");
+        return frame.getJsonObject("data");
+    }
+
+    private static String apiHealthStatus() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                bifrost.api().resolve("/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return new JsonObject(r.body()).getString("status");
     }
 
     /** Opens a CONNECT through the pool route and reports which upstream proxy saw it. */
