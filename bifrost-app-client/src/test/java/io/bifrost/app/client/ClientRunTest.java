@@ -6,6 +6,7 @@ import io.bifrost.adapters.vertx.runtime.logging.LogSetup;
 import io.bifrost.app.client.cli.ClientCliRun;
 import io.bifrost.core.config.ClientRouteConfig;
 import io.bifrost.core.config.LoggingConfig;
+import io.bifrost.testkit.ManualSignals;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class ClientRunTest {
     void run_portZeroConfig_servesReloadsOnHupAndExits0OnStop() throws Exception {
         Files.writeString(dir.resolve("c.yaml"), CONFIG.formatted("first"));
         CompletableFuture<ClientCliRun> run = runInBackground("-c", "c.yaml");
-        ClientApplication app = signals.awaitApplication();
+        ClientApplication app = signals.awaitApplication(ClientApplication.class);
         var http = app.httpAddress().orElseThrow();
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(http.host(), http.port()), 2000);

@@ -7,6 +7,7 @@ import io.bifrost.adapters.vertx.runtime.ProcessLifecycle;
 import io.bifrost.adapters.vertx.runtime.logging.LogSetup;
 import io.bifrost.app.server.cli.TestCli;
 import io.bifrost.core.config.LoggingConfig;
+import io.bifrost.testkit.ManualSignals;
 import io.vertx.core.net.SocketAddress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ class ServerRunTest {
     void run_portZeroConfig_logsActualListenersAndExits0OnStop() throws Exception {
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("5s", "\"example.com\""));
         CompletableFuture<TestCli.Result> run = runInBackground("-c", "c.yaml");
-        ServerApplication app = signals.awaitApplication();
+        ServerApplication app = signals.awaitApplication(ServerApplication.class);
         SocketAddress http = app.httpAddress().orElseThrow();
         SocketAddress socks5 = app.socks5Address().orElseThrow();
         assertThat(http.port()).isPositive();
@@ -102,7 +103,7 @@ class ServerRunTest {
         Files.writeString(dir.resolve("c.yaml"), LISTENERS.formatted("60s", "\"*\""));
         try (EchoServer origin = new EchoServer()) {
             CompletableFuture<TestCli.Result> run = runInBackground("-c", "c.yaml");
-            SocketAddress http = signals.awaitApplication().httpAddress().orElseThrow();
+            SocketAddress http = signals.awaitApplication(ServerApplication.class).httpAddress().orElseThrow();
             try (Socket tunnel = connectTunnel(http, origin.port())) {
                 signals.term();
 

@@ -5,24 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.server.BifrostServer;
-import io.bifrost.adapters.vertx.server.BifrostVertx;
 import io.bifrost.adapters.vertx.server.ServerOptions;
 import io.bifrost.core.config.ConfigResult;
+import io.bifrost.testkit.ProgramExtension;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a Bifrost server for the tests of a class (static field) or of each test (instance field), from a YAML
@@ -52,22 +45,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * Every listener binds {@code 127.0.0.1} on port 0; events are recorded in {@link #events()} (cleared before each
- * test). {@link #restart(String)} replaces the server within a test.
+ * test). The configuration goes to a file in a temporary directory first, so that reloads and API saves have a file
+ * of their own and never write {@code server-config.yaml} into the working directory. {@link #restart(String)}
+ * replaces the server within a test.
  */
-public final class BifrostServerExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
-
-    private final Supplier<String> yaml;
+public final class BifrostServerExtension extends ProgramExtension<BifrostServer> {
     private UnaryOperator<ServerOptions> options = UnaryOperator.identity();
     private final RecordingEventSink events = new RecordingEventSink();
-    private Vertx vertx;
-    private BifrostServer server;
-    private boolean perClass;
-    private Path configFile;
 
     private BifrostServerExtension(Supplier<String> yaml) {
-        this.yaml = requireNonNull(yaml, "yaml");
+        super(yaml, "server", ServerConfigLoader.DEFAULT_FILE_NAME);
     }
 
     /** @param yaml the server configuration; see {@link TestConfigs#server(String)} for a port-0 frame */
@@ -82,124 +69,44 @@ public final class BifrostServerExtension
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        perClass = true;
-        start(yaml.get());
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (!perClass) {
-            start(yaml.get());
-        }
-        events.clear();
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
-            stop();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
-    }
-
-    /** Stops the running server and starts one on {@code yaml} (same Vert.x, same event recording). */
-    public void restart(String yaml) {
-        if (server != null) {
-            await(server.stop(STOP_GRACE));
-            deleteConfigFile();
-        }
-        server = startServer(yaml);
-    }
-
-    private static <T> T await(io.vertx.core.Future<T> future) {
-        try {
-            return future.await(20, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Bifrost did not answer within 20s", e);
-        }
-    }
-
-    private void start(String text) {
-        vertx = BifrostVertx.create();
-        server = startServer(text);
-    }
-
-    /**
-     * The configuration goes to a temporary file first, so that reloads and API saves have a file of their own and
-     * never write {@code server-config.yaml} into the working directory.
-     */
-    private BifrostServer startServer(String text) {
-        try {
-            configFile = Files.createTempFile("bifrost-test-", ".yaml");
-            Files.writeString(configFile, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the test configuration", e);
-        }
+    protected Future<BifrostServer> start(Vertx vertx, Path configFile) {
         ConfigResult<LoadedServerConfig> loaded = ServerConfigLoader.withProcessEnvironment().loadWithSource(configFile);
         if (!loaded.isValid()) {
-            throw new IllegalArgumentException("invalid test configuration: " + loaded.errors() + "\n" + text);
+            throw invalidConfiguration(loaded.errors());
         }
         ServerOptions o = options.apply(ServerOptions.defaults().withEvents(events));
-        return await(BifrostServer.create(vertx, loaded.config(), o).start());
+        return BifrostServer.create(vertx, loaded.config(), o).start();
     }
 
-    /** The configuration file of the running server (a temporary file): what reloads read and saves write. */
-    public Path configFile() {
-        return requireNonNull(configFile, "configFile (not started)");
+    @Override
+    protected Future<Void> stop(BifrostServer server, Duration grace) {
+        return server.stop(grace);
     }
 
-    private void stop() {
-        if (vertx == null) {
-            return;
-        }
-        try {
-            if (server != null) {
-                await(server.stop(STOP_GRACE));
-            }
-            await(vertx.close());
-        } finally {
-            vertx = null;
-            server = null;
-            deleteConfigFile();
-        }
-    }
-
-    private void deleteConfigFile() {
-        if (configFile != null) {
-            try {
-                Files.deleteIfExists(configFile);
-            } catch (IOException ignored) {
-                // a temporary file; the OS cleans up what is left
-            }
-        }
+    @Override
+    protected void clearRecords() {
+        events.clear();
     }
 
     /** The running server. */
     public BifrostServer server() {
-        return requireNonNull(server, "server (not started)");
+        return program();
     }
 
     /** The HTTP proxy listener, for {@code ProxySelector.of(...)} or {@code curl -x}. */
     public InetSocketAddress httpProxy() {
-        var a = server().httpAddress().orElseThrow(() -> new IllegalStateException("HTTP listener disabled"));
-        return new InetSocketAddress(a.host(), a.port());
+        return listener(server().httpAddress(), "HTTP");
     }
 
     /** The SOCKS5 listener. */
     public InetSocketAddress socks5Proxy() {
-        var a = server().socks5Address().orElseThrow(() -> new IllegalStateException("SOCKS5 listener disabled"));
-        return new InetSocketAddress(a.host(), a.port());
+        return listener(server().socks5Address(), "SOCKS5");
     }
 
     /** The management API's base address, e.g. {@code http://127.0.0.1:41823} (append {@code /api/v1/...}). */
-    public java.net.URI api() {
+    public URI api() {
         var a = server().apiAddress().orElseThrow(() -> new IllegalStateException("management API disabled"));
-        return java.net.URI.create("http://" + a.host() + ":" + a.port());
+        return URI.create("http://" + a.host() + ":" + a.port());
     }
 
     /** Events published since the current test started. */

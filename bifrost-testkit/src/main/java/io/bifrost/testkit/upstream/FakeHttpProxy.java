@@ -2,10 +2,9 @@ package io.bifrost.testkit.upstream;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.testkit.FakeServer;
-import io.vertx.core.Future;
-import java.time.Duration;
-import java.util.List;
+import io.bifrost.testkit.internal.BlockingTcpServer;
+import java.io.IOException;
+import java.net.Socket;
 
 /**
  * A fake upstream HTTP proxy on {@code 127.0.0.1}, port 0, that answers {@code CONNECT host:port} (RFC 9110 §9.3.6)
@@ -27,14 +26,16 @@ import java.util.List;
  * {@code requestHead} is the raw head. Configure before {@link #start()}; thread-safe afterwards. Runs on JDK sockets
  * (no {@code Vertx} needed); see {@link io.bifrost.testkit.FakeServer} for the lifecycle rules.
  */
-public final class FakeHttpProxy implements FakeServer {
-
-    private final ProxyCore core;
+public final class FakeHttpProxy extends FakeUpstreamProxy {
     private volatile int refusalStatus = 403;
 
     private FakeHttpProxy(ProxyMode mode) {
-        this.core = new ProxyCore("fake-http-proxy", mode,
-                (socket, server) -> new HttpConnectSession(core(), refusalStatus, socket, server).run());
+        super("fake-http-proxy", mode);
+    }
+
+    @Override
+    void serve(Socket socket, BlockingTcpServer server) throws IOException {
+        new HttpConnectSession(core(), refusalStatus, socket, server).run();
     }
 
     /** A proxy in the given mode, without authentication. */
@@ -68,7 +69,7 @@ public final class FakeHttpProxy implements FakeServer {
         if (username.indexOf(':') >= 0) {
             throw new IllegalArgumentException("username: " + username + " (expected: no ':', RFC 7617 §2)");
         }
-        core.requireCredentials(username, password);
+        core().requireCredentials(username, password);
         return this;
     }
 
@@ -82,61 +83,9 @@ public final class FakeHttpProxy implements FakeServer {
         if (status < 300 || status > 599) {
             throw new IllegalArgumentException("status: " + status + " (expected: 300-599)");
         }
-        core.requireNotStarted("refuseWith");
+        core().requireNotStarted("refuseWith");
         refusalStatus = status;
         return this;
     }
 
-    public ProxyMode mode() {
-        return core.mode();
-    }
-
-    @Override
-    public Future<Void> start() {
-        return core.start();
-    }
-
-    @Override
-    public Future<Void> stop() {
-        return core.stop();
-    }
-
-    @Override
-    public int port() {
-        return core.port();
-    }
-
-    /** {@code CONNECT} requests received so far, oldest first. */
-    public List<RecordedConnect> connects() {
-        return core.connects().snapshot();
-    }
-
-    /**
-     * Waits until at least {@code count} {@code CONNECT} requests have been recorded. Blocks: never call it on an
-     * event loop.
-     *
-     * @throws AssertionError if they do not arrive within {@code timeout}
-     */
-    public List<RecordedConnect> awaitConnects(int count, Duration timeout) {
-        return core.connects().await(count, timeout);
-    }
-
-    /** Credentials presented so far, oldest first. */
-    public List<RecordedAuth> auths() {
-        return core.auths().snapshot();
-    }
-
-    /** TCP connections accepted so far, including those that never sent a request. */
-    public int connectionsAccepted() {
-        return core.server().accepted();
-    }
-
-    @Override
-    public void clearRecords() {
-        core.clearRecords();
-    }
-
-    private ProxyCore core() {
-        return core;
-    }
 }

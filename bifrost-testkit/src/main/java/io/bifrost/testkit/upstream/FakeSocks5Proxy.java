@@ -2,11 +2,10 @@ package io.bifrost.testkit.upstream;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.testkit.FakeServer;
-import io.vertx.core.Future;
+import io.bifrost.testkit.internal.BlockingTcpServer;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 
 /**
  * A fake upstream SOCKS5 proxy (RFC 1928) on {@code 127.0.0.1}, port 0, that supports the {@code CONNECT} command
@@ -30,14 +29,16 @@ import java.util.List;
  * request bytes in hex. Configure before {@link #start()}; thread-safe afterwards. Runs on JDK sockets (no
  * {@code Vertx} needed); see {@link io.bifrost.testkit.FakeServer} for the lifecycle rules.
  */
-public final class FakeSocks5Proxy implements FakeServer {
-
-    private final ProxyCore core;
+public final class FakeSocks5Proxy extends FakeUpstreamProxy {
     private volatile int refusalReply = 0x02;
 
     private FakeSocks5Proxy(ProxyMode mode) {
-        this.core = new ProxyCore("fake-socks5-proxy", mode,
-                (socket, server) -> new Socks5Session(core(), refusalReply, socket, server).run());
+        super("fake-socks5-proxy", mode);
+    }
+
+    @Override
+    void serve(Socket socket, BlockingTcpServer server) throws IOException {
+        new Socks5Session(core(), refusalReply, socket, server).run();
     }
 
     /** A proxy in the given mode, without authentication. */
@@ -69,7 +70,7 @@ public final class FakeSocks5Proxy implements FakeServer {
     public FakeSocks5Proxy requireCredentials(String username, String password) {
         requireLength("username", username);
         requireLength("password", password);
-        core.requireCredentials(username, password);
+        core().requireCredentials(username, password);
         return this;
     }
 
@@ -83,61 +84,9 @@ public final class FakeSocks5Proxy implements FakeServer {
         if (rep < 0x01 || rep > 0xFF) {
             throw new IllegalArgumentException("rep: " + rep + " (expected: 0x01-0xFF, a failure code)");
         }
-        core.requireNotStarted("refuseWith");
+        core().requireNotStarted("refuseWith");
         refusalReply = rep;
         return this;
-    }
-
-    public ProxyMode mode() {
-        return core.mode();
-    }
-
-    @Override
-    public Future<Void> start() {
-        return core.start();
-    }
-
-    @Override
-    public Future<Void> stop() {
-        return core.stop();
-    }
-
-    @Override
-    public int port() {
-        return core.port();
-    }
-
-    /** {@code CONNECT} (and other) requests received so far, oldest first. */
-    public List<RecordedConnect> connects() {
-        return core.connects().snapshot();
-    }
-
-    /**
-     * Waits until at least {@code count} requests have been recorded. Blocks: never call it on an event loop.
-     *
-     * @throws AssertionError if they do not arrive within {@code timeout}
-     */
-    public List<RecordedConnect> awaitConnects(int count, Duration timeout) {
-        return core.connects().await(count, timeout);
-    }
-
-    /** RFC 1929 authentications so far, oldest first. */
-    public List<RecordedAuth> auths() {
-        return core.auths().snapshot();
-    }
-
-    /** TCP connections accepted so far, including those that never completed a handshake. */
-    public int connectionsAccepted() {
-        return core.server().accepted();
-    }
-
-    @Override
-    public void clearRecords() {
-        core.clearRecords();
-    }
-
-    private ProxyCore core() {
-        return core;
     }
 
     private static void requireLength(String name, String value) {

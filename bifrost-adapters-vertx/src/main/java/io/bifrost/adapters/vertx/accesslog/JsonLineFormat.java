@@ -1,5 +1,6 @@
 package io.bifrost.adapters.vertx.accesslog;
 
+import io.bifrost.adapters.vertx.internal.JsonText;
 import io.bifrost.core.traffic.RequestRecord;
 
 /**
@@ -46,7 +47,7 @@ final class JsonLineFormat implements AccessLogFormat {
 
     private static void string(StringBuilder out, String name, String value) {
         out.append(",\"").append(name).append("\":\"");
-        LogText.jsonEscaped(value, out);
+        JsonText.escape(value, out);
         out.append('"');
     }
 }

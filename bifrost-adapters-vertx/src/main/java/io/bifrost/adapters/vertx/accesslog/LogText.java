@@ -75,29 +75,6 @@ final class LogText {
         }
     }
 
-    /** A JSON string body (RFC 8259 §7): quote, backslash and control characters escaped; the rest as is. */
-    static void jsonEscaped(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * A field of the Apache formats: {@code "} and {@code \} escaped with a backslash ([SEC-072]); control
      * characters as Apache's {@code mod_log_config} writes them ({@code \n}, {@code \t}, else {@code \xhh}), so a

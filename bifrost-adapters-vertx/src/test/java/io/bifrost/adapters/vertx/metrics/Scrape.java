@@ -11,7 +11,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A parsed Prometheus text exposition (0.0.4): families' types and every sample. For tests. */
+/**
+ * A parsed Prometheus text exposition (0.0.4): families' types and every sample. For tests. A copy of the testkit's
+ * {@code MetricsScrape}: the adapters' tests cannot depend on the testkit, which depends on the adapters (a Maven
+ * reactor cycle, style 5.2).
+ */
 public record Scrape(Map<String, String> types, List<Sample> samples) {
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");

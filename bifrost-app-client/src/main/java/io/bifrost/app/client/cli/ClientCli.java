@@ -2,8 +2,11 @@ package io.bifrost.app.client.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.ClientConfigLoader;
 import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.runtime.CliProgram;
+import io.bifrost.adapters.vertx.runtime.ProgramCommands;
 import picocli.CommandLine;
 
 /**
@@ -13,6 +16,8 @@ import picocli.CommandLine;
  */
 public final class ClientCli {
     static final String PROGRAM = "bifrost-client";
+    private static final CliProgram FACTS = new CliProgram(PROGRAM, ClientConfigLoader.DEFAULT_FILE_NAME,
+            "no server, every request goes direct", "config init -s HOST:PORT");
 
     private ClientCli() {}
 
@@ -28,6 +33,11 @@ public final class ClientCli {
             ctx.out().flush();
             ctx.err().flush();
         }
+    }
+
+    /** The command bodies both programs share, as this program runs them. */
+    static ProgramCommands commands(CliContext ctx) {
+        return new ProgramCommands(ctx, FACTS);
     }
 
     static CommandLine commandLine(CliContext ctx, BuildInfo build) {

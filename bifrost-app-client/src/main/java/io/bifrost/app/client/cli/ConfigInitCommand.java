@@ -3,15 +3,14 @@ package io.bifrost.app.client.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ClientConfigLoader;
-import io.bifrost.adapters.vertx.config.ConfigFileWriter;
 import io.bifrost.adapters.vertx.config.ConfigTemplates;
 import io.bifrost.adapters.vertx.runtime.CliContext;
 import io.bifrost.adapters.vertx.runtime.ConfigReport;
+import io.bifrost.adapters.vertx.runtime.ProgramCommands;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ConfigResult;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +67,9 @@ final class ConfigInitCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--protocol': '" + protocol
                     + "' (expected: http or socks5)");
         }
-        Path target = ctx.workingDir().resolve(output).normalize();
-        if (!force && Files.exists(target)) {
-            ctx.err().println("error: " + output + " already exists; use -f to overwrite");
+        ProgramCommands commands = ClientCli.commands(ctx);
+        Optional<Path> target = commands.starterFile(output, force);
+        if (target.isEmpty()) {
             return 1;
         }
         String text = ConfigTemplates.clientTemplate(server, protocol, httpListen, socks5Listen);
@@ -80,13 +79,6 @@ final class ConfigInitCommand implements Callable<Integer> {
             ctx.err().println("error: nothing written to " + output);
             return 1;
         }
-        try {
-            ConfigFileWriter.create().write(target, text);
-        } catch (UncheckedIOException e) {
-            ctx.err().println("error: cannot write " + target + ": " + e.getMessage());
-            return 1;
-        }
-        ctx.out().println("Wrote " + target);
-        return 0;
+        return commands.writeStarterFile(target.get(), text);
     }
 }

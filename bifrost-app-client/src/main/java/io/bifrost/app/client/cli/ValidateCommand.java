@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ClientConfigLoader;
 import io.bifrost.adapters.vertx.runtime.CliContext;
-import io.bifrost.adapters.vertx.runtime.ConfigChoice;
-import io.bifrost.adapters.vertx.runtime.ConfigReport;
-import io.bifrost.core.config.ClientConfig;
-import io.bifrost.core.config.ConfigResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,15 +31,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigChoice choice = ConfigChoice.of(ctx, config, ClientConfigLoader.DEFAULT_FILE_NAME, false);
-        if (choice.missing()) {
-            ctx.err().println("error: " + choice.notFoundMessage(ClientCli.PROGRAM));
-            return 1;
-        }
-        ClientConfigLoader loader = new ClientConfigLoader(ctx.env());
-        ConfigResult<ClientConfig> result = choice.load(loader::load, loader::loadBuiltInDefault);
-        ConfigReport.problems(ctx.out(), result);
-        ConfigReport.summary(ctx.out(), result);
-        return result.isValid() ? 0 : 1;
+        return ClientCli.commands(ctx).validate(config, new ClientConfigLoader(ctx.env())::load);
     }
 }

@@ -2,13 +2,10 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.adapters.vertx.config.ConfigFileWriter;
 import io.bifrost.adapters.vertx.config.ConfigTemplates;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.runtime.CliContext;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.bifrost.adapters.vertx.runtime.ProgramCommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,18 +32,9 @@ final class ConfigInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path target = ctx.workingDir().resolve(output).normalize();
-        if (!force && Files.exists(target)) {
-            ctx.err().println("error: " + output + " already exists; use -f to overwrite");
-            return 1;
-        }
-        try {
-            ConfigFileWriter.create().write(target, ConfigTemplates.serverTemplate());
-        } catch (UncheckedIOException e) {
-            ctx.err().println("error: cannot write " + target + ": " + e.getMessage());
-            return 1;
-        }
-        ctx.out().println("Wrote " + target);
-        return 0;
+        ProgramCommands commands = ServerCli.commands(ctx);
+        return commands.starterFile(output, force)
+                .map(target -> commands.writeStarterFile(target, ConfigTemplates.serverTemplate()))
+                .orElse(1);
     }
 }

@@ -2,8 +2,11 @@ package io.bifrost.app.server.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.runtime.CliProgram;
+import io.bifrost.adapters.vertx.runtime.ProgramCommands;
 import picocli.CommandLine;
 
 /**
@@ -13,6 +16,8 @@ import picocli.CommandLine;
  */
 public final class ServerCli {
     static final String PROGRAM = "bifrost-server";
+    private static final CliProgram FACTS = new CliProgram(PROGRAM, ServerConfigLoader.DEFAULT_FILE_NAME,
+            "every listener on 127.0.0.1", "config init");
 
     private ServerCli() {}
 
@@ -28,6 +33,11 @@ public final class ServerCli {
             ctx.out().flush();
             ctx.err().flush();
         }
+    }
+
+    /** The command bodies both programs share, as this program runs them. */
+    static ProgramCommands commands(CliContext ctx) {
+        return new ProgramCommands(ctx, FACTS);
     }
 
     static CommandLine commandLine(CliContext ctx, BuildInfo build) {

@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.runtime.CliContext;
-import io.bifrost.adapters.vertx.runtime.ConfigChoice;
-import io.bifrost.adapters.vertx.runtime.ConfigReport;
-import io.bifrost.core.config.ConfigResult;
-import io.bifrost.core.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,15 +32,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConfigChoice choice = ConfigChoice.of(ctx, config, ServerConfigLoader.DEFAULT_FILE_NAME, false);
-        if (choice.missing()) {
-            ctx.err().println("error: " + choice.notFoundMessage(ServerCli.PROGRAM));
-            return 1;
-        }
-        ServerConfigLoader loader = new ServerConfigLoader(ctx.env());
-        ConfigResult<ServerConfig> result = choice.load(loader::load, loader::loadBuiltInDefault);
-        ConfigReport.problems(ctx.out(), result);
-        ConfigReport.summary(ctx.out(), result);
-        return result.isValid() ? 0 : 1;
+        return ServerCli.commands(ctx).validate(config, new ServerConfigLoader(ctx.env())::load);
     }
 }

@@ -3,23 +3,20 @@ package io.bifrost.app.server.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.bifrost.adapters.vertx.config.LoadedServerConfig;
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.control.ControlException;
 import io.bifrost.adapters.vertx.control.ServerControl;
 import io.bifrost.adapters.vertx.server.BifrostServer;
-import io.bifrost.adapters.vertx.server.BifrostVertx;
-import io.bifrost.adapters.vertx.server.ServerOptions;
 import io.bifrost.core.config.EnvLookup;
 import io.bifrost.core.config.RouteConfig;
 import io.bifrost.core.event.ConfigSaved;
 import io.bifrost.core.routing.Route;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
+import io.bifrost.testkit.server.BifrostServerExtension;
 import io.bifrost.testkit.server.RecordingEventSink;
 import io.bifrost.testkit.upstream.FakeHttpProxy;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,12 +27,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real {@link BifrostServer} on a configuration file in a temporary directory, changed through its
@@ -55,13 +50,13 @@ class ServerControlIT {
     @Order(1)
     static final FakeServerExtension<FakeHttpProxy> upstreamB = FakeServerExtension.of(FakeHttpProxy.forwarding());
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    @Order(2)
+    final BifrostServerExtension bifrost = BifrostServerExtension.withConfig(this::baseConfig);
 
     private Path file;
-    private Vertx vertx;
     private BifrostServer server;
-    private final RecordingEventSink events = new RecordingEventSink();
+    private RecordingEventSink events;
 
     private String baseConfig() {
         return """
@@ -94,19 +89,12 @@ class ServerControlIT {
                 """.formatted(upstreamA.get().port());
     }
 
+    /** The server of this test, its file and its events, under short names. */
     @BeforeEach
-    void start() throws IOException {
-        file = dir.resolve("server-config.yaml");
-        Files.writeString(file, baseConfig());
-        LoadedServerConfig loaded = new ServerConfigLoader(EnvLookup.of(Map.of())).loadWithSource(file).orElseThrow();
-        vertx = BifrostVertx.create();
-        server = BifrostServer.create(vertx, loaded, ServerOptions.defaults().withEvents(events)).start().await();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(java.time.Duration.ZERO).await();
-        vertx.close().await();
+    void names() {
+        file = bifrost.configFile();
+        server = bifrost.server();
+        events = bifrost.events();
     }
 
     /** One absolute-form GET of the origin's {@code /hello?tag=<tag>} through the proxy on its own connection. */

@@ -6,6 +6,7 @@ import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
 import io.bifrost.testkit.server.BifrostServerExtension;
+import io.bifrost.testkit.server.MetricsScrape;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -65,16 +66,16 @@ class MetricsIT {
         return new InetSocketAddress(a.host(), a.port());
     }
 
-    private static Scrape scrape() throws Exception {
+    private static MetricsScrape scrape() throws Exception {
         HttpResponse<String> response = Wire.get(metricsListener(), "/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
-        return Scrape.parse(response.body());
+        return MetricsScrape.parse(response.body());
     }
 
     /** Scrapes until {@code done} holds (tunnels are recorded when they close, on the server's time). */
-    private static Scrape scrapeUntil(Predicate<Scrape> done) throws Exception {
+    private static MetricsScrape scrapeUntil(Predicate<MetricsScrape> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Scrape s = scrape();
+        MetricsScrape s = scrape();
         while (!done.test(s) && System.nanoTime() < deadline) {
             Thread.sleep(50);
             s = scrape();
@@ -84,7 +85,7 @@ class MetricsIT {
 
     @Test
     void scrape_afterRequestsOfEveryProtocol_countsThem() throws Exception {
-        Scrape before = scrape();
+        MetricsScrape before = scrape();
         HttpClient client = HttpClient.newBuilder().proxy(ProxySelector.of(bifrost.httpProxy())).build();
 
         HttpResponse<String> hello = client.send(HttpRequest.newBuilder(URI.create(origin.get().url("/hello")))
@@ -97,7 +98,7 @@ class MetricsIT {
         try (Socket socks = Wire.socks5(bifrost.socks5Proxy(), echo.get().port())) {
             assertThat(echo(socks, "pong!")).isEqualTo("pong!");
         }
-        Scrape after = scrapeUntil(s -> delta(before, s, "bifrost_requests_total", "protocol", "socks5", "method",
+        MetricsScrape after = scrapeUntil(s -> delta(before, s, "bifrost_requests_total", "protocol", "socks5", "method",
                 "CONNECT", "status", "0") >= 1 && delta(before, s, "bifrost_requests_total", "protocol", "connect",
                 "method", "CONNECT", "status", "200") >= 1);
 
@@ -132,15 +133,15 @@ class MetricsIT {
 
     @Test
     void scrape_tunnelOpenThenClosed_showsTheActiveConnectionThenItsLifetime() throws Exception {
-        Scrape before = scrape();
+        MetricsScrape before = scrape();
         double activeBefore = before.valueOrZero("bifrost_connections_active", "protocol", "http");
 
-        Scrape during;
+        MetricsScrape during;
         try (Socket tunnel = Wire.connectTunnel(bifrost.httpProxy(), echo.get().port())) {
             during = scrape();
             assertThat(echo(tunnel, "x")).isEqualTo("x");
         }
-        Scrape after = scrapeUntil(s -> delta(before, s, "bifrost_connection_duration_seconds_count", "protocol",
+        MetricsScrape after = scrapeUntil(s -> delta(before, s, "bifrost_connection_duration_seconds_count", "protocol",
                 "connect") >= 1 && s.valueOrZero("bifrost_connections_active", "protocol", "http") == activeBefore);
 
         assertThat(during.valueOrZero("bifrost_connections_active", "protocol", "http")).isEqualTo(activeBefore + 1);
@@ -151,7 +152,7 @@ class MetricsIT {
 
     @Test
     void scrape_sampledAndProcessFigures_arePresent() throws Exception {
-        Scrape s = scrape();
+        MetricsScrape s = scrape();
 
         assertThat(s.value("bifrost_backend_health", "backend", "direct", "type", "direct")).contains(1.0);
         String version = io.bifrost.adapters.vertx.api.BuildInfo.fromClasspath().version();
@@ -175,7 +176,7 @@ class MetricsIT {
 
     @Test
     void connect_toTheMetricsListener_isRefusedAsOneOfTheServersOwnSockets() throws Exception {
-        Scrape before = scrape();
+        MetricsScrape before = scrape();
         try (Socket s = new Socket()) {
             s.connect(bifrost.httpProxy(), 5000);
             s.setSoTimeout(10_000);
@@ -186,7 +187,7 @@ class MetricsIT {
 
             assertThat(status).isEqualTo("HTTP/1.1 403"); // [SEC-060]: the metrics port is the server's own socket
         }
-        Scrape after = scrapeUntil(x -> delta(before, x, "bifrost_access_denied_total", "reason", "destination") >= 1);
+        MetricsScrape after = scrapeUntil(x -> delta(before, x, "bifrost_access_denied_total", "reason", "destination") >= 1);
         assertThat(delta(before, after, "bifrost_access_denied_total", "reason", "destination")).isEqualTo(1);
     }
 
@@ -222,7 +223,7 @@ class MetricsIT {
         return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
     }
 
-    private static double delta(Scrape before, Scrape after, String name, String... labels) {
+    private static double delta(MetricsScrape before, MetricsScrape after, String name, String... labels) {
         return after.valueOrZero(name, labels) - before.valueOrZero(name, labels);
     }
 }

@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.runtime.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import io.bifrost.adapters.vertx.internal.JsonText;
 
 /**
  * {@code logging.format: json} ([CFG-120]): one JSON object per line with the members {@code time}, {@code level},
@@ -29,30 +30,7 @@ public final class JsonLineEncoder extends LineEncoder {
     }
 
     private static StringBuilder member(StringBuilder line, String name, String value) {
-        quoted(line, name).append(':');
-        return quoted(line, value == null ? "" : value);
-    }
-
-    /** A JSON string (RFC 8259 §7): quote, backslash and control characters escaped; the rest as is. */
-    static StringBuilder quoted(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
+        JsonText.quote(name, line).append(':');
+        return JsonText.quote(value == null ? "" : value, line);
     }
 }
