@@ -65,12 +65,13 @@ final class RequestMeters {
 
     void record(RequestRecord r) {
         String method = methodLabel(r.method());
-        lookup(requests, new RequestKey(r.protocol(), method, r.statusCode()), this::requestCounter)
-                .increment();
+        // sizes and duration before the request counter, so a scrape that sees the request usually sees them too
         lookup(durations, new MethodKey(r.protocol(), method), this::durationTimer)
                 .record((long) (r.durationMs() * 1_000_000), TimeUnit.NANOSECONDS);
         requestSizes.get(r.protocol()).record(r.bytesReceived());
         responseSizes.get(r.protocol()).record(r.bytesSent());
+        lookup(requests, new RequestKey(r.protocol(), method, r.statusCode()), this::requestCounter)
+                .increment();
         if (r.route() != null && r.backend() != null) {
             lookup(routeRequests, new RouteKey(r.route(), r.backend()), this::routeCounter).increment();
         }

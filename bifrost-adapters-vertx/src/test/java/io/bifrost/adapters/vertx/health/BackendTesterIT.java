@@ -21,8 +21,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -128,8 +126,11 @@ class BackendTesterIT {
 
     @Test
     void test_directToClosedPort_failsWithConnectionRefusedAndCountsNothing() throws IOException {
-        BackendTestResult result = server.backendTester()
-                .test(configOf("direct"), target("127.0.0.1:" + closedPort()), null).await();
+        BackendTestResult result;
+        try (RefusedPort closed = RefusedPort.open()) {
+            result = server.backendTester()
+                    .test(configOf("direct"), target("127.0.0.1:" + closed.port()), null).await();
+        }
 
         assertThat(result.status()).isEqualTo("failed");
         assertThat(result.errorCode()).isEqualTo(ErrorCode.CONNECTION_REFUSED);
@@ -225,11 +226,5 @@ class BackendTesterIT {
         assertThat(stats.bytesReceived()).isZero();
         assertThat(stats.lastError()).isNull();
         assertThat(backend.health().state().probed()).isFalse();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -99,11 +100,12 @@ class HttpProbeIT {
     }
 
     @Test
-    void probe_serverDown_failsWithConnectionRefused() {
-        String down = target();
-        server.close().await();
-
-        ProbeOutcome outcome = probe.probe(TestChecks.http(down, "/health", Duration.ofSeconds(2))).await();
+    void probe_serverDown_failsWithConnectionRefused() throws IOException {
+        ProbeOutcome outcome;
+        try (RefusedPort down = RefusedPort.open()) {
+            outcome = probe.probe(TestChecks.http("127.0.0.1:" + down.port(), "/health", Duration.ofSeconds(2)))
+                    .await();
+        }
 
         assertThat(outcome).isInstanceOfSatisfying(ProbeOutcome.Failure.class,
                 f -> assertThat(f.reason()).isEqualTo("connection refused"));

@@ -8,8 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,12 +55,10 @@ class TcpProbeIT {
 
     @Test
     void probe_nothingListening_failsWithConnectionRefused() throws IOException {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closed = s.getLocalPort();
+        ProbeOutcome outcome;
+        try (RefusedPort closed = RefusedPort.open()) {
+            outcome = probe.probe(TestChecks.tcp("127.0.0.1:" + closed.port(), Duration.ofSeconds(2))).await();
         }
-
-        ProbeOutcome outcome = probe.probe(TestChecks.tcp("127.0.0.1:" + closed, Duration.ofSeconds(2))).await();
 
         assertThat(outcome).isInstanceOfSatisfying(ProbeOutcome.Failure.class,
                 f -> assertThat(f.reason()).isEqualTo("connection refused"));

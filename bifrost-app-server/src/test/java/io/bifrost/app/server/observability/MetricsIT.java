@@ -100,7 +100,11 @@ class MetricsIT {
         }
         MetricsScrape after = scrapeUntil(s -> delta(before, s, "bifrost_requests_total", "protocol", "socks5", "method",
                 "CONNECT", "status", "0") >= 1 && delta(before, s, "bifrost_requests_total", "protocol", "connect",
-                "method", "CONNECT", "status", "200") >= 1);
+                "method", "CONNECT", "status", "200") >= 1
+                // a scrape reads the meters one by one: wait for every one asserted below to have its record
+                && delta(before, s, "bifrost_response_size_bytes_sum", "protocol", "socks5") >= 2 + 10 + 5
+                && delta(before, s, "bifrost_request_duration_seconds_count", "protocol", "http", "method", "GET") >= 2
+                && delta(before, s, "bifrost_route_requests_total", "route", "local", "backend", "direct") >= 3);
 
         assertThat(hello.statusCode()).isEqualTo(200);
         assertThat(refused.statusCode()).isEqualTo(403);
