@@ -61,6 +61,37 @@ public final class ConfigSecrets {
         return (inBackendConfig || inProviderConfig) && isSecretKey(last);
     }
 
+    /**
+     * Whether a tree as written (before {@code ${NAME}} expansion) holds a secret in clear: a non-empty secret value
+     * with no environment reference in it ([SEC-090], the file-permission warning).
+     */
+    public static boolean hasLiteralSecret(Object tree) {
+        return hasLiteralSecret(tree, new ArrayList<>());
+    }
+
+    private static boolean hasLiteralSecret(Object node, List<String> keys) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                keys.add(String.valueOf(e.getKey()));
+                Object v = e.getValue();
+                boolean literal = isSecret(keys) && v != null && !(v instanceof Map || v instanceof List)
+                        && !String.valueOf(v).isEmpty() && !String.valueOf(v).contains("${");
+                boolean found = literal || hasLiteralSecret(v, keys);
+                keys.remove(keys.size() - 1);
+                if (found) {
+                    return true;
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object e : list) {
+                if (hasLiteralSecret(e, keys)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** A deep copy of a plain tree in which every non-empty secret is {@link #MASK}; the input is not modified. */
     public static Object mask(Object tree) {
         return mask(tree, new ArrayList<>());

@@ -2,6 +2,8 @@ package io.bifrost.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,5 +69,19 @@ class ConfigSecretsTest {
                  auth: {providers: [{name: n, config: {users: [{username: alice, password_hash: '********'}]}}]},
                  session: {redis: {password: null}}}"""));
         assertThat(tree).extracting("api").extracting("token").isEqualTo("abc");
+    }
+
+    @Test
+    void hasLiteralSecret_clearValuesOnly() {
+        assertThat(ConfigSecrets.hasLiteralSecret(Map.of("api", Map.of("token", "s3cret"))))
+                .isTrue();
+        assertThat(ConfigSecrets.hasLiteralSecret(Map.of("backends", List.of(
+                Map.of("name", "up", "config", Map.of("password", "hunter2")))))).isTrue();
+        assertThat(ConfigSecrets.hasLiteralSecret(Map.of("api", Map.of("token", "${TOKEN}"))))
+                .isFalse();
+        assertThat(ConfigSecrets.hasLiteralSecret(Map.of("api", Map.of("token", ""))))
+                .isFalse();
+        assertThat(ConfigSecrets.hasLiteralSecret(Map.of("api", Map.of("listen", "x"))))
+                .isFalse();
     }
 }

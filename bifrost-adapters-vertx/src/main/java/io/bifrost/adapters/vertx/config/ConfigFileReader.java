@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.config;
 
 import io.bifrost.core.config.ConfigProblem;
 import io.bifrost.core.config.ConfigResult;
+import io.bifrost.core.config.ConfigSecrets;
 import io.bifrost.core.config.EnvLookup;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,12 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /** The steps shared by both loaders: read UTF-8 text, parse, then hand the tree to a core reader ([CFG-030]). */
 final class ConfigFileReader<T> {
+    static final String READABLE_SECRETS = "config file is readable by other users and contains secrets";
+
     /**
      * A load with what a later save needs ([CFG-097], [CFG-098]).
      *
@@ -58,9 +65,35 @@ final class ConfigFileReader<T> {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
             Loaded<T> loaded = loadTextWithTree(text);
-            return new Loaded<>(loaded.tree(), loaded.result(), modified);
+            return new Loaded<>(loaded.tree(), withPermissionWarning(file, loaded), modified);
         } catch (CharacterCodingException e) {
             return failed("config file " + file + " is not valid UTF-8");
+        }
+    }
+
+    /** [SEC-090]: a file others can read must not hold secrets in clear; a warning, never an error. */
+    private static <T> ConfigResult<T> withPermissionWarning(Path file, Loaded<T> loaded) {
+        ConfigResult<T> result = loaded.result();
+        if (!result.isValid() || !readableByOthers(file) || !ConfigSecrets.hasLiteralSecret(loaded.tree())) {
+            return result;
+        }
+        List<ConfigProblem> problems = new ArrayList<>(result.problems());
+        problems.add(ConfigProblem.warning(ConfigProblem.ROOT, READABLE_SECRETS));
+        return ConfigResult.of(result.config(), problems);
+    }
+
+    /** False where the file system has no POSIX permissions (Windows ACLs are left to the operator). */
+    private static boolean readableByOthers(Path file) {
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (view == null) {
+                return false;
+            }
+            Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+            return permissions.contains(PosixFilePermission.GROUP_READ)
+                    || permissions.contains(PosixFilePermission.OTHERS_READ);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,37 @@ class ConfigLoaderTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.orElseThrow().api().token()).isEqualTo("0123456789abcdef-token");
         assertThat(result.config().rateLimit().requestsPerSecond()).isEqualTo(250.0);
+    }
+
+    @Test
+    void load_fileReadableByOthersWithALiteralSecret_warnsButLoads() throws IOException {
+        Path file = dir.resolve("server-config.yaml");
+        Files.writeString(file, ConfigTemplates.serverBuiltInDefault()
+                .replace("token: \"\"", "token: \"0123456789abcdef-token\""));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        ConfigResult<ServerConfig> result = new ServerConfigLoader(EnvLookup.of(Map.of())).load(file);
+
+        assertThat(result.isValid()).isTrue();
+        assertThat(texts(result)).containsExactly(
+                "warning: (root): config file is readable by other users and contains secrets"); // [SEC-090]
+    }
+
+    @Test
+    void load_secretsOnlyByReferenceOrFileOwnerOnly_noPermissionWarning() throws IOException {
+        Path shared = dir.resolve("shared.yaml");
+        Files.writeString(shared, ConfigTemplates.serverBuiltInDefault()
+                .replace("token: \"\"", "token: \"${BIFROST_API_TOKEN}\""));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+        Path own = dir.resolve("own.yaml");
+        Files.writeString(own, ConfigTemplates.serverBuiltInDefault()
+                .replace("token: \"\"", "token: \"0123456789abcdef-token\""));
+        Files.setPosixFilePermissions(own, PosixFilePermissions.fromString("rw-------"));
+        ServerConfigLoader loader = new ServerConfigLoader(
+                EnvLookup.of(Map.of("BIFROST_API_TOKEN", "0123456789abcdef-token")));
+
+        assertThat(loader.load(shared).problems()).isEmpty();
+        assertThat(loader.load(own).problems()).isEmpty();
     }
 
     @Test
