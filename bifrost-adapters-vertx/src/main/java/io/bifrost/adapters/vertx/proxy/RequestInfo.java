@@ -12,6 +12,9 @@ import java.time.Instant;
  * the immutable {@link RequestRecord} when it completes. Owned by one event loop; not thread-safe.
  */
 public final class RequestInfo {
+    /** The reason recorded when the management API closed the connection ([SAPI-222]). */
+    public static final String CLOSED_BY_API_DETAIL = "connection closed through the management API";
+
     private final Instant start;
     private final long startNanos;
     private final String requestId;

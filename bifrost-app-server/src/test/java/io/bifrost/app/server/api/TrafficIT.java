@@ -214,6 +214,14 @@ class TrafficIT {
             ConnectionClosed closed = bifrost.events().await(ConnectionClosed.class,
                     e -> e.connection().id().equals(id), 1, Duration.ofSeconds(5)).get(0);
             assertThat(closed.error()).isEqualTo(ErrorCode.CLOSED_BY_API);
+            // [PRX-101]: the tunnel's request record says why it ended, in the request log too
+            RequestCompleted tunnelRecord = bifrost.events().await(RequestCompleted.class,
+                    e -> "CONNECT".equals(e.record().method()) && e.record().error() == ErrorCode.CLOSED_BY_API,
+                    1, Duration.ofSeconds(5)).get(0);
+            assertThat(tunnelRecord.record().statusCode()).isEqualTo(200);
+            assertThat(api.get("/api/v1/requests").json().getJsonArray("requests").stream()
+                    .map(JsonObject.class::cast).filter(r -> "CONNECT".equals(r.getString("method"))))
+                    .anySatisfy(r -> assertThat(r.getString("error")).isEqualTo("closed_by_api"));
             JsonObject again = api.send("DELETE", "/api/v1/connections/" + id, null)
                     .assertError(404, "CONNECTION_NOT_FOUND");
             assertThat(again.getString("id")).isEqualTo(id);

@@ -8,6 +8,7 @@ import io.bifrost.adapters.vertx.proxy.RequestInfo;
 import io.bifrost.adapters.vertx.proxy.http.codec.BodyFraming;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Version;
 import io.bifrost.adapters.vertx.proxy.http.codec.RequestHead;
+import io.bifrost.core.traffic.ErrorCode;
 import java.util.Optional;
 import java.util.Set;
 
@@ -120,6 +121,10 @@ final class ExchangeScope {
             return;
         }
         recorded = true;
+        ErrorCode closedBy = connection.requestedCloseReason();
+        if (closedBy != null) {
+            info.fail(closedBy, RequestInfo.CLOSED_BY_API_DETAIL); // [PRX-101]: the record says why it ended
+        }
         var client = connection.client();
         connection.recorder().record(info, info.toRecord(client.bytesWritten() - sentAtStart,
                 client.bytesRead() - receivedAtStart, System.nanoTime()));

@@ -220,6 +220,11 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         }
     }
 
+    /** Why the management API asked to close this connection ([SAPI-222]), or {@code null}. */
+    ErrorCode requestedCloseReason() {
+        return tracked == null ? null : tracked.closeReason();
+    }
+
     /** The socket now belongs to a tunnel: no more HTTP on it. */
     void becameTunnel() {
         cancelTimer();

@@ -222,6 +222,9 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     }
 
     private void record(RequestInfo info) {
+        if (tracked != null && tracked.closeReason() != null) {
+            info.fail(tracked.closeReason(), RequestInfo.CLOSED_BY_API_DETAIL); // [PRX-101]
+        }
         ctx.recorder().record(info, info.toRecord(client.bytesWritten(), client.bytesRead(), System.nanoTime()));
     }
 
