@@ -100,7 +100,9 @@ public final class TrafficDebugger {
         return page(limit, offset, e -> e.error() != null || e.record().failed());
     }
 
-    private Page page(int limit, int offset, Predicate<DebugEntry> filter) {
+    /** Entries that pass {@code filter}, newest first, {@code offset} skipped, at most {@code limit} ([CAPI-100]). */
+    public synchronized Page page(int limit, int offset, Predicate<DebugEntry> filter) {
+        requireNonNull(filter, "filter");
         List<DebugEntry> matching = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             DebugEntry e = ring[Math.floorMod(head - 1 - i, ring.length)];
@@ -120,7 +122,22 @@ public final class TrafficDebugger {
 
     /** Entries with an id above {@code id}, oldest first: what a subscriber missed (resumption). */
     public synchronized List<DebugEntry> since(long id) {
-        return oldestFirst(size).stream().filter(e -> e.id() > id).toList();
+        return since(id, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The oldest {@code limit} entries with an id above {@code id}, oldest first: one batch of a replay that goes only
+     * as fast as its reader ([EVT-054]).
+     */
+    public synchronized List<DebugEntry> since(long id, int limit) {
+        List<DebugEntry> out = new ArrayList<>(Math.min(Math.max(0, limit), size));
+        for (int i = size - 1; i >= 0 && out.size() < limit; i--) {
+            DebugEntry e = ring[Math.floorMod(head - 1 - i, ring.length)];
+            if (e.id() > id) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     private List<DebugEntry> oldestFirst(int count) {
