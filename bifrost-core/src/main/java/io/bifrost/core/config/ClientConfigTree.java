@@ -45,7 +45,10 @@ public final class ClientConfigTree {
         return tree;
     }
 
-    /** A client route ([RTE-080], [CAPI-070]): {@code name}, {@code domains}, {@code action}, {@code priority}, {@code enabled}. */
+    /**
+     * A client route ([RTE-080], [CAPI-070]): {@code name}, {@code domains}, {@code action}, {@code priority},
+     * {@code enabled}.
+     */
     public static Map<String, Object> route(ClientRouteConfig r) {
         requireNonNull(r, "r");
         return map("name", r.name(), "domains", list(r.domains().stream().map(HostPattern::text).toList()),

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The JSON form of the later-phase sections (server [CFG-132]-[CFG-138], client [CFG-161]-[CFG-163]): the keys as
- * written over the documented defaults, so that {@code GET /config} shows every key as [SAPI-170] and [CAPI-050] do. Their values are accepted, not interpreted, so
- * they are not normalised beyond that.
+ * written over the documented defaults, so that {@code GET /config} shows every key as [SAPI-170] and [CAPI-050]
+ * do. Their values are accepted, not interpreted, so they are not normalised beyond that.
  */
 final class LaterPhaseDefaults {
     private LaterPhaseDefaults() {}
