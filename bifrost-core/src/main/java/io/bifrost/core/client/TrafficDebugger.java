@@ -130,14 +130,27 @@ public final class TrafficDebugger {
      * as fast as its reader ([EVT-054]).
      */
     public synchronized List<DebugEntry> since(long id, int limit) {
-        List<DebugEntry> out = new ArrayList<>(Math.min(Math.max(0, limit), size));
-        for (int i = size - 1; i >= 0 && out.size() < limit; i--) {
-            DebugEntry e = ring[Math.floorMod(head - 1 - i, ring.length)];
-            if (e.id() > id) {
-                out.add(e);
+        int low = 0; // ids increase from the oldest held entry to the newest: find the first above id
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (oldest(mid).id() > id) {
+                high = mid;
+            } else {
+                low = mid + 1;
             }
         }
+        int count = Math.min(Math.max(0, limit), size - low);
+        List<DebugEntry> out = new ArrayList<>(count);
+        for (int k = low; k < low + count; k++) {
+            out.add(oldest(k));
+        }
         return out;
+    }
+
+    /** The {@code k}-th oldest entry held (0 = the oldest). */
+    private DebugEntry oldest(int k) {
+        return ring[Math.floorMod(head - size + k, ring.length)];
     }
 
     private List<DebugEntry> oldestFirst(int count) {
@@ -146,6 +159,11 @@ public final class TrafficDebugger {
             out.add(ring[Math.floorMod(head - 1 - i, ring.length)]);
         }
         return out;
+    }
+
+    /** The id of the newest entry recorded since the process started (0 before the first), held or not. */
+    public synchronized long lastId() {
+        return nextId - 1;
     }
 
     /** Entries held now ([CAPI-012] {@code debug_entries}). */

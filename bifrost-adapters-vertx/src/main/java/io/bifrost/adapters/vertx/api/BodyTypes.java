@@ -8,34 +8,34 @@ import java.math.BigInteger;
  * Member type checks of request bodies: a member of the wrong JSON type is {@code INVALID_BODY} ([GEN-023]); rules
  * beyond types are the configuration validator's ({@code VALIDATION_FAILED}). Absent and {@code null} members pass.
  */
-final class BodyTypes {
+public final class BodyTypes {
     private BodyTypes() {}
 
-    static void string(JsonObject body, String key) {
+    public static void string(JsonObject body, String key) {
         check(body, key, body.getValue(key) instanceof String, "a string");
     }
 
-    static void bool(JsonObject body, String key) {
+    public static void bool(JsonObject body, String key) {
         check(body, key, body.getValue(key) instanceof Boolean, "true or false");
     }
 
-    static void integer(JsonObject body, String key) {
+    public static void integer(JsonObject body, String key) {
         Object v = body.getValue(key);
         check(body, key, v instanceof Integer || v instanceof Long || v instanceof BigInteger, "an integer");
     }
 
-    static void object(JsonObject body, String key) {
+    public static void object(JsonObject body, String key) {
         check(body, key, body.getValue(key) instanceof JsonObject, "an object");
     }
 
-    static void strings(JsonObject body, String key) {
+    public static void strings(JsonObject body, String key) {
         Object v = body.getValue(key);
         boolean ok = v instanceof JsonArray a && a.stream().allMatch(e -> e instanceof String);
         check(body, key, ok, "an array of strings");
     }
 
     /** An object whose values are all integers ({@code weights}). */
-    static void integers(JsonObject body, String key) {
+    public static void integers(JsonObject body, String key) {
         Object v = body.getValue(key);
         boolean ok = v instanceof JsonObject o && o.stream().allMatch(e -> e.getValue() instanceof Integer
                 || e.getValue() instanceof Long);
