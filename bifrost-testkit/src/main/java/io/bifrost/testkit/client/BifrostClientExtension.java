@@ -16,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,6 +207,12 @@ public final class BifrostClientExtension
     public InetSocketAddress socks5Proxy() {
         var a = client().socks5Address().orElseThrow(() -> new IllegalStateException("SOCKS5 listener disabled"));
         return new InetSocketAddress(a.host(), a.port());
+    }
+
+    /** The management API's base address, e.g. {@code http://127.0.0.1:41234}, when {@code api.enabled}. */
+    public URI apiBase() {
+        var a = client().apiAddress().orElseThrow(() -> new IllegalStateException("API disabled"));
+        return URI.create("http://" + a.host() + ":" + a.port());
     }
 
     /** Events published since the current test started. */

@@ -93,7 +93,7 @@ final class LogsResource {
     private void checkOrigin(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
         if (!tokenConfigured && !LocalOrigins.isLocal(origin)
-                && !ApiSecurity.sameOrigin(origin, request.getHeader("Host"))) {
+                && !ApiSecurity.sameOrigin(origin, RebindingGuard.authority(request))) {
             throw new ApiException(ApiErrorCode.ORIGIN_NOT_ALLOWED, null,
                     "origin differs from the API's host and no api.token is set", null);
         }
