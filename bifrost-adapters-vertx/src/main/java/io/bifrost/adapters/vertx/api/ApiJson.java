@@ -129,9 +129,13 @@ public final class ApiJson {
 
     /**
      * The plain tree the configuration side takes ({@code Map} in key order, {@code List}, scalars), from Vert.x
-     * JSON values.
+     * JSON values. Integers are {@code Long}s, as the YAML parser gives them, so that a value sent
+     * as JSON equals the same value read from a file (later-phase sections are compared as written).
      */
     public static Object plain(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
         if (value instanceof JsonObject o) {
             return plainMap(o.getMap());
         }
