@@ -83,6 +83,20 @@ public final class ApiJson {
                 .put("platform", Platform.current());
     }
 
+    /**
+     * The answer to a route change of either API ([SAPI-110], [CAPI-072]):
+     * {@code {"status": ..., "route": <name>, <the route's other members>, "warnings": [...]}}.
+     */
+    public static JsonObject routeChanged(String status, Map<String, ?> route, List<ConfigProblem> warnings) {
+        JsonObject out = new JsonObject().put("status", status).put("route", route.get("name"));
+        route.forEach((k, v) -> {
+            if (!k.equals("name")) {
+                out.put(k, plain(v));
+            }
+        });
+        return out.put("warnings", problems(warnings));
+    }
+
     /** [CFG-062]: {@code path}, {@code message}, {@code severity}, {@code section}. */
     public static JsonObject problem(ConfigProblem p) {
         return problem(p, p.section());

@@ -2,8 +2,11 @@ package io.bifrost.adapters.vertx.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -48,6 +51,13 @@ public final class ApiRouter {
         router.route().handler(requireNonNull(security, "security"));
         router.route().handler(endpoints);
         router.route().handler(requireNonNull(media, "media"));
+    }
+
+    /** Binds an API listener serving {@code router}; completes with the server (its port is the bound one). */
+    public static Future<HttpServer> listen(Vertx vertx, Router router, String host, int port) {
+        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true)
+                .setTcpNoDelay(true);
+        return vertx.createHttpServer(options).requestHandler(router).listen();
     }
 
     /** Where resources register their endpoints. */

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
@@ -80,9 +79,7 @@ public final class ManagementApi {
      * @return the bound port
      */
     public Future<Integer> listen(String host, int port) {
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true)
-                .setTcpNoDelay(true);
-        return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
+        return ApiRouter.listen(vertx, router, host, port).map(s -> {
             server = s;
             api.events().start();
             return s.actualPort();

@@ -84,14 +84,7 @@ final class RoutesResource {
         return ApiJson.plainMap(body.getMap());
     }
 
-    /** {@code {"status": ..., "route": <name>, <route members>, "warnings": [...]}}. */
     private static JsonObject changed(String status, ServerControl.RouteChange change) {
-        JsonObject out = new JsonObject().put("status", status).put("route", change.route().get("name"));
-        change.route().forEach((k, v) -> {
-            if (!k.equals("name")) {
-                out.put(k, ApiJson.plain(v));
-            }
-        });
-        return out.put("warnings", ApiJson.problems(change.warnings()));
+        return ApiJson.routeChanged(status, change.route(), change.warnings());
     }
 }

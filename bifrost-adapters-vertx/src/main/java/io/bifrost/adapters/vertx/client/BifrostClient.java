@@ -45,8 +45,7 @@ import java.util.Optional;
  *
  * <p>With {@code api.enabled} the client serves its management API ({@link ClientApi}) on {@code api.listen}, which
  * works through {@link #control()} (state, servers, routes, configuration), {@link #debugger()} (entries and the live
- * stream) and {@link #traffic()}. Thread-safe;
- * {@link #start} and {@link #stop} are each called once.
+ * stream) and {@link #traffic()}. Thread-safe; {@link #start} is called once.
  */
 public final class BifrostClient {
     /** The client's fixed grace period for a graceful stop ([PRX-113]). */
@@ -67,6 +66,7 @@ public final class BifrostClient {
     private volatile Instant startedAt;
     private volatile boolean shuttingDown;
     private volatile SocketAddress apiAddress;
+    private Future<Void> stopped; // guarded by this
 
     private BifrostClient(Vertx vertx, ClientConfig config, ClientOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
@@ -131,12 +131,16 @@ public final class BifrostClient {
 
     /**
      * Stops probing and accepting; lets requests and tunnels finish for at most {@code grace}, closes the rest; the
-     * management API stays up during the drain (health answers 503, [CAPI-013]) and closes last.
+     * management API stays up during the drain (health answers 503, [CAPI-013]) and closes last. Later calls return
+     * the first call's future.
      */
-    public Future<Void> stop(Duration grace) {
-        shuttingDown = true;
-        return probes.stop().transform(ignored -> listeners.shutdown(grace))
-                .eventually(() -> api == null ? Future.succeededFuture() : api.close());
+    public synchronized Future<Void> stop(Duration grace) {
+        if (stopped == null) { // a second stop (a signal during the drain, a test's clean-up) joins the first
+            shuttingDown = true;
+            stopped = probes.stop().transform(ignored -> listeners.shutdown(grace))
+                    .eventually(() -> api == null ? Future.succeededFuture() : api.close());
+        }
+        return stopped;
     }
 
     /** Closes every local client connection now, tunnels and handshakes included ([PRX-111]). */

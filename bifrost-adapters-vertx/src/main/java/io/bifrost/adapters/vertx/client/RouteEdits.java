@@ -88,15 +88,9 @@ final class RouteEdits {
         return routes;
     }
 
-    /** Position in file order ({@link ClientConfig#routes()} keeps the file's order). */
+    /** Position in file order ({@link ClientConfig#routes()} keeps the file's order), or -1. */
     static int indexOf(ClientConfig config, String name) {
-        List<ClientRouteConfig> routes = config.routes();
-        for (int i = 0; i < routes.size(); i++) {
-            if (routes.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return ControlException.indexOf(config.routes(), name);
     }
 
     @SuppressWarnings("unchecked")
@@ -104,13 +98,11 @@ final class RouteEdits {
         return tree instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
     }
 
-    static ControlException notFound(String name) {
-        return new ControlException(ControlException.Code.ROUTE_NOT_FOUND,
-                "no route named \"" + name + "\" is configured", List.of(), Map.of("route", name));
+    private static ControlException notFound(String name) {
+        return ControlException.routeNotFound(name);
     }
 
     private static ControlException alreadyExists(String name) {
-        return new ControlException(ControlException.Code.ALREADY_EXISTS,
-                "a route named \"" + name + "\" already exists", List.of(), Map.of("route", name));
+        return ControlException.routeExists(name);
     }
 }

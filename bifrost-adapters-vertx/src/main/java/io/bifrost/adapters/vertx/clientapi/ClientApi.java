@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -85,9 +84,7 @@ public final class ClientApi {
      * @return the bound port
      */
     public Future<Integer> listen(String host, int port) {
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true)
-                .setTcpNoDelay(true);
-        return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
+        return ApiRouter.listen(vertx, router, host, port).map(s -> {
             server = s;
             return s.actualPort();
         });

@@ -2,16 +2,14 @@ package io.bifrost.adapters.vertx.clientapi;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.adapters.vertx.api.ApiErrorCode;
-import io.bifrost.adapters.vertx.api.ApiException;
 import io.bifrost.adapters.vertx.api.ApiJson;
 import io.bifrost.adapters.vertx.api.BodyTypes;
 import io.bifrost.adapters.vertx.api.Endpoints;
 import io.bifrost.adapters.vertx.api.QueryParams;
 import io.bifrost.adapters.vertx.control.ClientControl;
+import io.bifrost.adapters.vertx.control.ControlException;
 import io.bifrost.core.client.ClientRouteDecision;
 import io.bifrost.core.config.ClientConfigTree;
-import io.bifrost.core.config.ClientRouteConfig;
 import io.bifrost.core.routing.RoutingKey;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
@@ -49,8 +47,7 @@ final class ClientRoutesResource {
         String name = ctx.pathParam("name");
         return api.control().routes().stream().filter(r -> r.name().equals(name)).findFirst()
                 .map(r -> Future.succeededFuture(new JsonObject(ClientConfigTree.route(r))))
-                .orElseGet(() -> Future.failedFuture(new ApiException(ApiErrorCode.ROUTE_NOT_FOUND, null,
-                        "no route named \"" + name + "\" is configured", new JsonObject().put("route", name))));
+                .orElseGet(() -> Future.failedFuture(ControlException.routeNotFound(name)));
     }
 
     private Future<JsonObject> add(RoutingContext ctx) {
@@ -75,16 +72,9 @@ final class ClientRoutesResource {
         return ApiJson.plainMap(body.getMap());
     }
 
-    /** {@code {"status": ..., "route": <name>, <route members>, "warnings": [...]}} ([CAPI-072]). */
+    /** [CAPI-072], [CAPI-073]: the status, the route's members and the warnings about routes. */
     private static JsonObject changed(String status, ClientControl.RouteChange change) {
-        ClientRouteConfig r = change.route();
-        JsonObject out = new JsonObject().put("status", status).put("route", r.name());
-        ClientConfigTree.route(r).forEach((k, v) -> {
-            if (!k.equals("name")) {
-                out.put(k, ApiJson.plain(v));
-            }
-        });
-        return out.put("warnings", ApiJson.problems(change.warnings()));
+        return ApiJson.routeChanged(status, ClientConfigTree.route(change.route()), change.warnings());
     }
 
     /** [CAPI-075], [RTE-093]: the action and why; changes no state. */

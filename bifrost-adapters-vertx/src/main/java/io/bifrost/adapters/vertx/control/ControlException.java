@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.control;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.core.config.ConfigProblem;
+import io.bifrost.core.routing.PrioritizedRoute;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,31 @@ public final class ControlException extends RuntimeException {
 
     public ControlException(Code code, String message) {
         this(code, message, List.of(), Map.of());
+    }
+
+    /** {@code ROUTE_NOT_FOUND} naming {@code route} ([SAPI-105], [CAPI-071]). */
+    public static ControlException routeNotFound(String name) {
+        return new ControlException(Code.ROUTE_NOT_FOUND, "no route named \"" + name + "\" is configured", List.of(),
+                Map.of("route", name));
+    }
+
+    /** {@code ALREADY_EXISTS} naming {@code route} ([SAPI-110], [CAPI-072]). */
+    public static ControlException routeExists(String name) {
+        return new ControlException(Code.ALREADY_EXISTS, "a route named \"" + name + "\" already exists", List.of(),
+                Map.of("route", name));
+    }
+
+    /**
+     * The position of the route named {@code name} in {@code routes} (file order), or -1: what route changes look up
+     * before they edit a route list.
+     */
+    public static int indexOf(List<? extends PrioritizedRoute> routes, String name) {
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public Code code() {

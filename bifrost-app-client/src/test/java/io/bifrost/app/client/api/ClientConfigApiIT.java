@@ -120,7 +120,8 @@ class ClientConfigApiIT {
     void put_invalidResult_isValidationFailedAndWritesNothing() throws Exception {
         String before = file();
 
-        ApiCalls.Answer put = api.put("/api/v1/config", "{\"routes\": [{\"domains\": [\"*\"], \"action\": \"proxy\"}]}");
+        ApiCalls.Answer put = api.put("/api/v1/config",
+                "{\"routes\": [{\"domains\": [\"*\"], \"action\": \"proxy\"}]}");
 
         assertThat(put.status()).isEqualTo(400);
         assertThat(put.json().getString("code")).isEqualTo("VALIDATION_FAILED");
@@ -156,6 +157,12 @@ class ClientConfigApiIT {
                 "Content-Type", "application/yaml");
         assertThat(yaml.status()).isEqualTo(415);
         assertThat(yaml.json().getString("code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        String big = "{\"x\": \"" + "a".repeat(4 * 1024 * 1024) + "\"}";
+        ApiCalls.Answer tooLarge = api.put("/api/v1/config", big);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(api.post("/api/v1/routes", "{\"x\": \"" + "a".repeat(1024 * 1024) + "\"}").status())
+                .isEqualTo(413);
     }
 
     @Test
@@ -171,7 +178,8 @@ class ClientConfigApiIT {
 
         assertThat(reloaded.status()).isEqualTo(200);
         assertThat(reloaded.json()).isEqualTo(new JsonObject().put("status", "reloaded")
-                .put("restart_required", false).put("restart_fields", new JsonArray()).put("warnings", new JsonArray()));
+                .put("restart_required", false).put("restart_fields", new JsonArray())
+                .put("warnings", new JsonArray()));
         assertThat(api.get("/api/v1/routes").array()).extracting(r -> ((JsonObject) r).getString("name"))
                 .containsExactly("only");
 

@@ -12,10 +12,14 @@ import io.bifrost.testkit.client.ClientTestConfigs;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.server.BifrostServerExtension;
 import io.bifrost.testkit.server.TestConfigs;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -240,6 +244,25 @@ class ClientStatusApiIT {
         assertThat(type.json().getString("code")).isEqualTo("INVALID_BODY");
         assertThat(Files.readString(client.configFile())).isEqualTo(before);
         assertThat(api.post("/api/v1/settings", "{\"vpn_enabled\": false}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void health_whileTheClientDrains_answers503ShuttingDown() throws Exception {
+        try (Socket tunnel = new Socket("127.0.0.1", client.httpProxy().getPort())) {
+            tunnel.getOutputStream().write(("CONNECT 127.0.0.1:" + origin.get().port() + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(tunnel.getInputStream().readNBytes(12), StandardCharsets.US_ASCII))
+                    .isEqualTo("HTTP/1.1 200");
+            Future<Void> stopping = client.client().stop(Duration.ofSeconds(10)); // the open tunnel holds the drain
+
+            ApiCalls.Answer health = api.get("/api/v1/health");
+
+            assertThat(stopping.isComplete()).isFalse();
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().getString("code")).isEqualTo("SHUTTING_DOWN");
+            assertThat(health.json().getString("status")).isEqualTo("shutting_down");
+            assertThat(health.json().getString("time")).matches(TIME);
+        }
     }
 
     @Test
