@@ -1,8 +1,11 @@
 package io.bifrost.adapters.vertx.api;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Member type checks of request bodies: a member of the wrong JSON type is {@code INVALID_BODY} ([GEN-023]); rules
@@ -40,6 +43,23 @@ public final class BodyTypes {
         boolean ok = v instanceof JsonObject o && o.stream().allMatch(e -> e.getValue() instanceof Integer
                 || e.getValue() instanceof Long);
         check(body, key, ok, "an object of integers");
+    }
+
+    /**
+     * A route body of either program ([SAPI-110], [CAPI-072]): a JSON object whose members common to server and client
+     * routes ({@code name}, {@code domains}, {@code priority}, {@code enabled}) have their types, as have the
+     * program's own members, which {@code ownMembers} checks.
+     *
+     * @return the body as a plain tree
+     */
+    public static Map<String, Object> route(Buffer body, Consumer<JsonObject> ownMembers) {
+        JsonObject route = ApiJson.object(body, null);
+        string(route, "name");
+        strings(route, "domains");
+        ownMembers.accept(route);
+        integer(route, "priority");
+        bool(route, "enabled");
+        return ApiJson.plainMap(route.getMap());
     }
 
     private static void check(JsonObject body, String key, boolean ok, String expected) {

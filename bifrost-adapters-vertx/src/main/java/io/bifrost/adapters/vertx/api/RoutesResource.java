@@ -72,16 +72,12 @@ final class RoutesResource {
 
     /** [SAPI-110]: {@code INVALID_BODY} for wrong member types; the rest is validation. */
     private static Map<String, Object> routeBody(RoutingContext ctx) {
-        JsonObject body = ApiJson.object(ctx.body().buffer(), null);
-        BodyTypes.string(body, "name");
-        BodyTypes.strings(body, "domains");
-        BodyTypes.string(body, "backend");
-        BodyTypes.strings(body, "backends");
-        BodyTypes.string(body, "load_balance");
-        BodyTypes.integers(body, "weights");
-        BodyTypes.integer(body, "priority");
-        BodyTypes.bool(body, "enabled");
-        return ApiJson.plainMap(body.getMap());
+        return BodyTypes.route(ctx.body().buffer(), body -> {
+            BodyTypes.string(body, "backend");
+            BodyTypes.strings(body, "backends");
+            BodyTypes.string(body, "load_balance");
+            BodyTypes.integers(body, "weights");
+        });
     }
 
     private static JsonObject changed(String status, ServerControl.RouteChange change) {

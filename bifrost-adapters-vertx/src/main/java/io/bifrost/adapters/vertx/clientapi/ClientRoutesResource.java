@@ -63,13 +63,7 @@ final class ClientRoutesResource {
 
     /** {@code INVALID_BODY} for wrong member types; required members and the rest are validation. */
     private static Map<String, Object> routeBody(RoutingContext ctx) {
-        JsonObject body = ApiJson.object(ctx.body().buffer(), null);
-        BodyTypes.string(body, "name");
-        BodyTypes.strings(body, "domains");
-        BodyTypes.string(body, "action");
-        BodyTypes.integer(body, "priority");
-        BodyTypes.bool(body, "enabled");
-        return ApiJson.plainMap(body.getMap());
+        return BodyTypes.route(ctx.body().buffer(), body -> BodyTypes.string(body, "action"));
     }
 
     /** [CAPI-072], [CAPI-073]: the status, the route's members and the warnings about routes. */

@@ -6,7 +6,6 @@ import io.bifrost.app.client.Poll;
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.client.BifrostClientExtension;
-import io.bifrost.testkit.client.ClientTestConfigs;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,12 +24,7 @@ class ClientDebugApiIT {
 
     @RegisterExtension
     @Order(2)
-    final BifrostClientExtension client = BifrostClientExtension.withConfig(() -> ClientTestConfigs.client("""
-            routes:
-              - name: local
-                domains: ["localhost"]
-                action: direct
-            """));
+    final BifrostClientExtension client = BifrostClientExtension.withConfig(() -> ThroughClient.LOCALHOST_DIRECT);
 
     private final ApiCalls api = new ApiCalls(client::apiBase);
 

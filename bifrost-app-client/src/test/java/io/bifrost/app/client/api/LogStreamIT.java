@@ -7,7 +7,6 @@ import io.bifrost.app.client.Poll;
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.client.BifrostClientExtension;
-import io.bifrost.testkit.client.ClientTestConfigs;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -29,13 +28,9 @@ class LogStreamIT {
 
     @RegisterExtension
     @Order(2)
-    final BifrostClientExtension client = BifrostClientExtension.withConfig(() -> ClientTestConfigs.client("""
-            routes:
-              - name: local
-                domains: ["localhost"]
-                action: direct
-            """)).options(o -> o.withApi(ClientApiSettings.defaults().withHeartbeat(Duration.ofMillis(300))
-            .withStreamLimits(2, 100)));
+    final BifrostClientExtension client = BifrostClientExtension.withConfig(() -> ThroughClient.LOCALHOST_DIRECT)
+            .options(o -> o.withApi(ClientApiSettings.defaults().withHeartbeat(Duration.ofMillis(300))
+                    .withStreamLimits(2, 100)));
 
     private final ApiCalls api = new ApiCalls(client::apiBase);
 

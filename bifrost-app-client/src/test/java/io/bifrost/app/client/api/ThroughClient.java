@@ -1,6 +1,7 @@
 package io.bifrost.app.client.api;
 
 import io.bifrost.testkit.client.BifrostClientExtension;
+import io.bifrost.testkit.client.ClientTestConfigs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
@@ -12,6 +13,14 @@ import java.time.Duration;
 
 /** Requests through the client's HTTP proxy listener, for the traffic the API reports. */
 final class ThroughClient {
+    /** A direct-only client whose route {@code local} sends {@code localhost} direct. */
+    static final String LOCALHOST_DIRECT = ClientTestConfigs.client("""
+            routes:
+              - name: local
+                domains: ["localhost"]
+                action: direct
+            """);
+
     private ThroughClient() {}
 
     /** GETs {@code url} through {@code client}'s HTTP listener; returns the status. */
