@@ -123,14 +123,19 @@ final class ClientRuntime implements ClientControl {
     @Override
     public Future<Saved> patch(Map<String, Object> patch, boolean backup) {
         requireNonNull(patch, "patch");
-        return edits.edit((tree, c) -> MergePatch.apply(tree, MergePatch.keepMaskedSecrets(patch, tree)),
-                backup ? FileEdits.Mode.SAVE_WITH_BACKUP : FileEdits.Mode.SAVE).map(FileEdits.Outcome::saved);
+        return edits.edit(merge(patch), backup ? FileEdits.Mode.SAVE_WITH_BACKUP : FileEdits.Mode.SAVE)
+                .map(FileEdits.Outcome::saved);
     }
 
     @Override
     public Future<Checked> check(Map<String, Object> patch) {
         requireNonNull(patch, "patch");
-        return edits.check((tree, c) -> MergePatch.apply(tree, MergePatch.keepMaskedSecrets(patch, tree)));
+        return edits.check(merge(patch));
+    }
+
+    /** [CAPI-051]: RFC 7386 on the file as written; masked secrets keep their stored text ([CFG-097]). */
+    private static FileEdits.Edit merge(Map<String, Object> patch) {
+        return (tree, current) -> MergePatch.apply(tree, MergePatch.keepMaskedSecrets(patch, tree));
     }
 
     @Override

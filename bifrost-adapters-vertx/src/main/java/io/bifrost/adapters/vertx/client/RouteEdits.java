@@ -4,6 +4,7 @@ import io.bifrost.adapters.vertx.control.ControlException;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ClientRouteConfig;
 import io.bifrost.core.config.ConfigProblem;
+import io.bifrost.core.routing.PrioritizedRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ final class RouteEdits {
 
     /** Position in file order ({@link ClientConfig#routes()} keeps the file's order), or -1. */
     static int indexOf(ClientConfig config, String name) {
-        return ControlException.indexOf(config.routes(), name);
+        return PrioritizedRoute.indexOf(config.routes(), name);
     }
 
     @SuppressWarnings("unchecked")

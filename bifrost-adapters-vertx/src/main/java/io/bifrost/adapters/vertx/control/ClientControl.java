@@ -41,9 +41,9 @@ public interface ClientControl {
     Optional<ClientConfigFile> file();
 
     /**
-     * [CAPI-051], [CAPI-059]: validates {@code tree} (a whole client file as the reader takes it, before environment
-     * expansion), writes it atomically and applies its hot fields. {@code VALIDATION_FAILED} with every problem, or
-     * {@code SAVE_FAILED}; nothing changes then.
+     * Validates {@code tree} (a whole client file as the reader takes it, before environment expansion), writes it
+     * atomically and applies its hot fields; nothing is written when the configuration would not change.
+     * {@code VALIDATION_FAILED} with every problem, or {@code SAVE_FAILED}; nothing changes then.
      */
     Future<Applied> save(Object tree);
 
@@ -162,7 +162,8 @@ public interface ClientControl {
      * A dry run of a change ([CAPI-053]).
      *
      * @param problems errors and warnings in file order
-     * @param restartFields restart-only fields the change would touch; empty when it has errors
+     * @param restartFields restart-only fields that would then differ from the running configuration
+     *     ([CFG-085]); empty when the change has errors
      */
     record Checked(List<ConfigProblem> problems, List<String> restartFields) {
         public Checked {

@@ -3,7 +3,6 @@ package io.bifrost.adapters.vertx.control;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.core.config.ConfigProblem;
-import io.bifrost.core.routing.PrioritizedRoute;
 import java.util.List;
 import java.util.Map;
 
@@ -40,19 +39,6 @@ public final class ControlException extends RuntimeException {
     public static ControlException routeExists(String name) {
         return new ControlException(Code.ALREADY_EXISTS, "a route named \"" + name + "\" already exists", List.of(),
                 Map.of("route", name));
-    }
-
-    /**
-     * The position of the route named {@code name} in {@code routes} (file order), or -1: what route changes look up
-     * before they edit a route list.
-     */
-    public static int indexOf(List<? extends PrioritizedRoute> routes, String name) {
-        for (int i = 0; i < routes.size(); i++) {
-            if (routes.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     public Code code() {

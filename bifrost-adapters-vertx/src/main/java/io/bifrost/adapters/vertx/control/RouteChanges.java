@@ -7,6 +7,7 @@ import io.bifrost.core.config.ConfigSections;
 import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.config.ServerSection;
 import io.bifrost.core.event.ConfigSaved;
+import io.bifrost.core.routing.PrioritizedRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ final class RouteChanges {
     }
 
     private static int indexOf(ServerConfig config, String name) {
-        return ControlException.indexOf(config.routes(), name);
+        return PrioritizedRoute.indexOf(config.routes(), name);
     }
 
     @SuppressWarnings("unchecked")
