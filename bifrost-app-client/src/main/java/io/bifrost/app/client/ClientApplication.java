@@ -45,6 +45,7 @@ public final class ClientApplication implements RunningApplication {
     private void logStarted() {
         client.httpAddress().ifPresent(a -> LOG.info("HTTP proxy listening on {}", text(a)));
         client.socks5Address().ifPresent(a -> LOG.info("SOCKS5 proxy listening on {}", text(a)));
+        client.apiAddress().ifPresent(a -> LOG.info("management API listening on http://{}/api/v1", text(a)));
         var active = client.control().activeServer();
         if (active.isPresent()) {
             LOG.info("server: {} ({}, {})", active.get().name(), active.get().address(),

@@ -100,7 +100,9 @@ public final class TrafficDebugger {
         return page(limit, offset, e -> e.error() != null || e.record().failed());
     }
 
-    private Page page(int limit, int offset, Predicate<DebugEntry> filter) {
+    /** Entries that pass {@code filter}, newest first, {@code offset} skipped, at most {@code limit} ([CAPI-100]). */
+    public synchronized Page page(int limit, int offset, Predicate<DebugEntry> filter) {
+        requireNonNull(filter, "filter");
         List<DebugEntry> matching = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             DebugEntry e = ring[Math.floorMod(head - 1 - i, ring.length)];
@@ -120,7 +122,35 @@ public final class TrafficDebugger {
 
     /** Entries with an id above {@code id}, oldest first: what a subscriber missed (resumption). */
     public synchronized List<DebugEntry> since(long id) {
-        return oldestFirst(size).stream().filter(e -> e.id() > id).toList();
+        return since(id, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The oldest {@code limit} entries with an id above {@code id}, oldest first: one batch of a replay that goes only
+     * as fast as its reader ([EVT-054]).
+     */
+    public synchronized List<DebugEntry> since(long id, int limit) {
+        int low = 0; // ids increase from the oldest held entry to the newest: find the first above id
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (oldest(mid).id() > id) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        int count = Math.min(Math.max(0, limit), size - low);
+        List<DebugEntry> out = new ArrayList<>(count);
+        for (int k = low; k < low + count; k++) {
+            out.add(oldest(k));
+        }
+        return out;
+    }
+
+    /** The {@code k}-th oldest entry held (0 = the oldest). */
+    private DebugEntry oldest(int k) {
+        return ring[Math.floorMod(head - size + k, ring.length)];
     }
 
     private List<DebugEntry> oldestFirst(int count) {
@@ -129,6 +159,11 @@ public final class TrafficDebugger {
             out.add(ring[Math.floorMod(head - 1 - i, ring.length)]);
         }
         return out;
+    }
+
+    /** The id of the newest entry recorded since the process started (0 before the first), held or not. */
+    public synchronized long lastId() {
+        return nextId - 1;
     }
 
     /** Entries held now ([CAPI-012] {@code debug_entries}). */

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON form of the later-phase sections ([CFG-132]-[CFG-138]): the keys as written over the documented defaults,
- * so that {@code GET /config} shows every key as [SAPI-170] does. Their values are accepted, not interpreted, so
- * they are not normalised beyond that.
+ * The JSON form of the later-phase sections (server [CFG-132]-[CFG-138], client [CFG-161]-[CFG-163]): the keys as
+ * written over the documented defaults, so that {@code GET /config} shows every key as [SAPI-170] and [CAPI-050]
+ * do. Their values are accepted, not interpreted, so they are not normalised beyond that.
  */
 final class LaterPhaseDefaults {
     private LaterPhaseDefaults() {}
@@ -37,6 +37,29 @@ final class LaterPhaseDefaults {
 
     static Map<String, Object> mesh(LaterPhaseSection s) {
         return withEnabled(overlay(map("enabled", true, "state_path", ""), s.raw()), s);
+    }
+
+    /** The client's {@code system_proxy} ([CFG-161]). */
+    static Map<String, Object> systemProxy(LaterPhaseSection s) {
+        return withEnabled(overlay(map("enabled", false), s.raw()), s);
+    }
+
+    /** The client's {@code vpn} ([CFG-162]); the TUN name's platform default is shown as {@code bifrost0}. */
+    static Map<String, Object> clientVpn(LaterPhaseSection s) {
+        Map<String, Object> split = map("mode", "exclude", "apps", new ArrayList<>(),
+                "domains", new ArrayList<>(java.util.List.of("*.local")), "ips", new ArrayList<>(),
+                "always_bypass", new ArrayList<>(java.util.List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")));
+        Map<String, Object> dns = map("enabled", true, "listen", "10.255.0.1:53", "upstream", new ArrayList<>(),
+                "cache_ttl", "5m", "intercept_mode", "all");
+        return withEnabled(overlay(map("enabled", false,
+                "tun", map("name", "bifrost0", "address", "10.255.0.1/24", "mtu", 1400L),
+                "split_tunnel", split, "dns", dns), s.raw()), s);
+    }
+
+    /** The client's {@code mesh} ([CFG-163]): the keys of [CAPI-050], then whatever else is written. */
+    static Map<String, Object> clientMesh(LaterPhaseSection s) {
+        return withEnabled(overlay(map("enabled", false, "network_id", "", "network_cidr", "10.100.0.0/16",
+                "peer_name", ""), s.raw()), s);
     }
 
     /** {@code enabled} as read (typed), not as written ({@code "true"} from an environment reference). */

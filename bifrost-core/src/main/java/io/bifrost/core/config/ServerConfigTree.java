@@ -141,7 +141,7 @@ public final class ServerConfigTree {
                 "graceful_period", duration(s.gracefulPeriod()), "allow_open_proxy", s.allowOpenProxy());
     }
 
-    private static Map<String, Object> listener(ListenerConfig l) {
+    static Map<String, Object> listener(ListenerConfig l) {
         Map<String, Object> m = map("listen", l.listen().toString(), "read_timeout", duration(l.readTimeout()),
                 "write_timeout", duration(l.writeTimeout()), "idle_timeout", duration(l.idleTimeout()),
                 "max_connections", (long) l.maxConnections());
@@ -161,7 +161,7 @@ public final class ServerConfigTree {
                         "download", Rates.format(bw.downloadBytesPerSecond())));
     }
 
-    private static Map<String, Object> logging(LoggingConfig l) {
+    static Map<String, Object> logging(LoggingConfig l) {
         return map("level", l.level().wireName(), "format", l.format().wireName(), "output", l.output(),
                 "time_format", l.timeFormat(), "max_size_mb", (long) l.maxSizeMb(),
                 "max_backups", (long) l.maxBackups());

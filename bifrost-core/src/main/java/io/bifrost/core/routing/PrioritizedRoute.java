@@ -20,6 +20,16 @@ public interface PrioritizedRoute {
         return domains().size() == 1 && domains().get(0).isCatchAll();
     }
 
+    /** The position of the route named {@code name} in {@code routes}, or -1. */
+    static int indexOf(List<? extends PrioritizedRoute> routes, String name) {
+        for (int i = 0; i < routes.size(); i++) {
+            if (routes.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A route with the pattern {@code *} among its patterns: it matches every host ([RTE-033]). */
     default boolean matchesEveryHost() {
         return domains().stream().anyMatch(HostPattern::isCatchAll);

@@ -172,4 +172,29 @@ class TrafficDebuggerTest {
         assertThat(d.subscriberCount()).isZero();
         assertThat(d.size()).isZero(); // max_entries 0: streamed, never kept
     }
+
+    @Test
+    void since_withLimit_givesTheOldestBatchAboveTheId() {
+        TrafficDebugger d = new TrafficDebugger(config(true, 4));
+        for (int i = 0; i < 6; i++) {
+            d.record(ok("h" + i + ".example"), Action.DIRECT, null, null);
+        }
+
+        assertThat(ids(d.since(0, 2))).containsExactly(3, 4);
+        assertThat(ids(d.since(4, 10))).containsExactly(5, 6);
+        assertThat(ids(d.since(6, 10))).isEmpty();
+    }
+
+    @Test
+    void page_withFilter_countsOnlyMatchingEntries() {
+        TrafficDebugger d = new TrafficDebugger(config(true, 10));
+        d.record(ok("a.example"), Action.DIRECT, null, null);
+        d.record(record("b.example", Protocol.CONNECT, ErrorCode.CONNECTION_TIMEOUT), Action.SERVER, "default", "x");
+        d.record(ok("c.example"), Action.DIRECT, null, null);
+
+        TrafficDebugger.Page page = d.page(1, 0, e -> e.type() != DebugEntry.Type.ERROR);
+
+        assertThat(ids(page.entries())).containsExactly(3);
+        assertThat(page.total()).isEqualTo(2);
+    }
 }

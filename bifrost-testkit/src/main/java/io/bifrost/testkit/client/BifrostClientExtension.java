@@ -15,6 +15,7 @@ import io.bifrost.testkit.server.RecordingEventSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -108,6 +109,12 @@ public final class BifrostClientExtension extends ProgramExtension<BifrostClient
     /** The local SOCKS5 listener. */
     public InetSocketAddress socks5Proxy() {
         return listener(client().socks5Address(), "SOCKS5");
+    }
+
+    /** The management API's base address, e.g. {@code http://127.0.0.1:41234}, when {@code api.enabled}. */
+    public URI api() {
+        var a = client().apiAddress().orElseThrow(() -> new IllegalStateException("management API disabled"));
+        return URI.create("http://" + a.host() + ":" + a.port());
     }
 
     /** Events published since the current test started. */

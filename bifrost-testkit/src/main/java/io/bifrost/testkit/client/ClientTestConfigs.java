@@ -8,7 +8,7 @@ public final class ClientTestConfigs {
 
     /**
      * A client configuration: the given sections ({@code server}, {@code servers}, {@code routes}, {@code debug})
-     * under a frame that binds both proxy listeners to {@code 127.0.0.1:0} and the (unused) API to port 0. Sections
+     * under a frame that binds both proxy listeners and the management API to {@code 127.0.0.1:0}. Sections
      * in {@code sections} must not repeat {@code proxy} or {@code api}.
      */
     public static String client(String sections) {

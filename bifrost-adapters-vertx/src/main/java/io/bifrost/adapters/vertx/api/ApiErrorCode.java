@@ -1,7 +1,10 @@
 package io.bifrost.adapters.vertx.api;
 
-/** The error codes of [GEN-023] with their status and the short summary that goes in {@code error}. */
-enum ApiErrorCode {
+/**
+ * The error codes of [GEN-023] with their status and the short summary that goes in {@code error}; shared by the
+ * server and client APIs.
+ */
+public enum ApiErrorCode {
     UNAUTHORIZED(401, "Unauthorized"),
     CSRF_FAILED(403, "CSRF validation failed"),
     FORBIDDEN(403, "Forbidden"),
@@ -10,6 +13,8 @@ enum ApiErrorCode {
     BACKEND_NOT_FOUND(404, "Backend not found"),
     ROUTE_NOT_FOUND(404, "Route not found"),
     CONNECTION_NOT_FOUND(404, "Connection not found"),
+    SERVER_NOT_FOUND(404, "Server not found"),
+    ENTRY_NOT_FOUND(404, "Entry not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     INVALID_BODY(400, "Invalid body"),
     INVALID_PARAMETER(400, "Invalid parameter"),
@@ -22,6 +27,7 @@ enum ApiErrorCode {
     NOT_IMPLEMENTED(501, "Not implemented"),
     FEATURE_DISABLED(503, "Feature disabled"),
     TOO_MANY_CLIENTS(503, "Too many clients"),
+    SERVER_UNREACHABLE(503, "Server unreachable"),
     SHUTTING_DOWN(503, "Shutting down"),
     TIMEOUT(503, "Timeout"),
     SAVE_FAILED(500, "Save failed"),
@@ -36,11 +42,11 @@ enum ApiErrorCode {
         this.summary = summary;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String summary() {
+    public String summary() {
         return summary;
     }
 }

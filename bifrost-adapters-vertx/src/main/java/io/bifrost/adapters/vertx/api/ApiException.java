@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.json.JsonObject;
 
 /**
- * An expected API refusal: the handler fails its future with it and the one failure handler writes the error body
- * of [GEN-021]. Carries no stack trace.
+ * An expected API refusal: the handler fails its future with it (or throws it) and the one failure handler writes the
+ * error body of [GEN-021]. Carries no stack trace. Immutable.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ApiErrorCode code;
@@ -20,31 +20,36 @@ final class ApiException extends RuntimeException {
      * @param message the {@code message} member; {@code null} to omit it
      * @param extra members that name the subject ([GEN-022]), e.g. {@code backend}
      */
-    ApiException(ApiErrorCode code, String summary, String message, JsonObject extra) {
+    public ApiException(ApiErrorCode code, String summary, String message, JsonObject extra) {
         super(message, null, false, false);
         this.code = requireNonNull(code, "code");
         this.summary = summary != null ? summary : code.summary();
         this.extra = extra == null ? new JsonObject() : extra;
     }
 
-    ApiException(ApiErrorCode code, String message) {
+    public ApiException(ApiErrorCode code, String message) {
         this(code, null, message, null);
     }
 
-    static ApiException invalidParameter(String message) {
+    public static ApiException invalidParameter(String message) {
         return new ApiException(ApiErrorCode.INVALID_PARAMETER, message);
     }
 
-    static ApiException invalidBody(String message) {
+    public static ApiException invalidBody(String message) {
         return new ApiException(ApiErrorCode.INVALID_BODY, message);
     }
 
-    ApiErrorCode code() {
+    /** [GEN-030]: a later-phase endpoint or feature, e.g. {@code "mesh coordinator"}. */
+    public static ApiException notImplemented(String feature) {
+        return new ApiException(ApiErrorCode.NOT_IMPLEMENTED, feature + " is not available in this version");
+    }
+
+    public ApiErrorCode code() {
         return code;
     }
 
     /** The error body of [GEN-021]: {@code error}, {@code message}?, {@code code}, then the subject members. */
-    JsonObject body() {
+    public JsonObject body() {
         JsonObject body = new JsonObject().put("error", summary);
         if (getMessage() != null) {
             body.put("message", getMessage());

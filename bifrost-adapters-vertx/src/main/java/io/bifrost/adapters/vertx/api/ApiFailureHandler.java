@@ -60,7 +60,7 @@ final class ApiFailureHandler implements Handler<RoutingContext> {
                     new JsonObject().put("path", ctx.request().path()));
             case 405 -> new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, null);
             case 413 -> new ApiException(ApiErrorCode.PAYLOAD_TOO_LARGE,
-                    "request body over the limit (1 MiB; 4 MiB for PUT /api/v1/config)");
+                    "request body over the limit (1 MiB; 4 MiB for configuration updates and imports)");
             case 415 -> new ApiException(ApiErrorCode.UNSUPPORTED_MEDIA_TYPE, null);
             default -> internal(ctx, failure);
         };

@@ -5,50 +5,69 @@ import static java.util.Objects.requireNonNull;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first handler of every API request: response headers of [SEC-013] and [GEN-010], then the token check of
- * [SEC-001]-[SEC-004], then the CSRF check of [SEC-010] (in that order, so a request failing both gets 401).
- * Thread-safe.
+ * The token check of [SEC-001]-[SEC-004], then the CSRF check of [SEC-010], in that order, so a request failing both
+ * gets 401. Shared by both management APIs; they differ in which endpoints are open ([SEC-003]): the server's health,
+ * PAC and WPAD, the client's health (its CORS preflights are answered before this runs). Thread-safe.
  */
-final class ApiSecurity implements Handler<RoutingContext> {
+public final class ApiSecurity implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiSecurity.class);
     private static final Set<HttpMethod> MUTATING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
+    private static final String HEALTH = "/api/v1/health";
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +(.*)");
-    private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7e]{1,128}");
     private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_REMEMBERED_ADDRESSES = 10_000;
 
     private final byte[] tokenDigest;
+    private final BiPredicate<HttpMethod, String> open;
     private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
 
-    /** @param token {@code api.token}; empty means the API is open ([SEC-001]) */
-    ApiSecurity(String token) {
+    /**
+     * @param token {@code api.token}; empty means the API is open ([SEC-001])
+     * @param open which requests need no token: method and path without a trailing slash
+     */
+    private ApiSecurity(String token, BiPredicate<HttpMethod, String> open) {
         requireNonNull(token, "token");
         this.tokenDigest = token.isEmpty() ? null : sha256(token);
+        this.open = requireNonNull(open, "open");
     }
 
-    boolean tokenRequired() {
+    /** The server API's rules: health, PAC and WPAD are open. */
+    public static ApiSecurity forServer(String token) {
+        return new ApiSecurity(token, ApiSecurity::isOpen);
+    }
+
+    /** The client API's rules: health is open. */
+    public static ApiSecurity forClient(String token) {
+        return new ApiSecurity(token, (method, path) -> method == HttpMethod.GET && path.equals(HEALTH));
+    }
+
+    public boolean tokenRequired() {
         return tokenDigest != null;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        ResponseHeaders.apply(ctx.response(), requestId(request));
-        if (tokenDigest != null && !isOpen(request.method(), ctx.normalizedPath()) && !authorized(request)) {
+        if (tokenDigest != null && !open.test(request.method(), withoutTrailingSlash(ctx.normalizedPath()))
+                && !authorized(request)) {
             warnOnce(request);
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"bifrost\"");
             ctx.fail(new ApiException(ApiErrorCode.UNAUTHORIZED, null, "missing or invalid API token", null));
@@ -63,10 +82,14 @@ final class ApiSecurity implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** [SEC-003]: health, PAC and WPAD never need the token. */
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** [SEC-003] on the server: health, PAC and WPAD never need the token. */
     static boolean isOpen(HttpMethod method, String path) {
-        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        if (method == HttpMethod.GET && p.equals("/api/v1/health")) {
+        String p = withoutTrailingSlash(path);
+        if (method == HttpMethod.GET && p.equals(HEALTH)) {
             return true;
         }
         return (method == HttpMethod.GET || method == HttpMethod.HEAD)
@@ -105,12 +128,6 @@ final class ApiSecurity implements Handler<RoutingContext> {
                 request.path());
     }
 
-    /** [GEN-010]: echo 1-128 visible ASCII characters, else a random UUID. */
-    private static String requestId(HttpServerRequest request) {
-        String id = request.getHeader("X-Request-Id");
-        return id != null && VISIBLE_ASCII.matcher(id).matches() ? id : java.util.UUID.randomUUID().toString();
-    }
-
     private static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
@@ -120,7 +137,7 @@ final class ApiSecurity implements Handler<RoutingContext> {
     }
 
     /** The origin rule of [SEC-016], for the event stream handshake when the API is open. */
-    static boolean sameOrigin(String origin, String host) {
+    public static boolean sameOrigin(String origin, String host) {
         if (origin == null) {
             return true;
         }
@@ -139,6 +156,18 @@ final class ApiSecurity implements Handler<RoutingContext> {
             HostHeader h = HostHeader.parse(host);
             return originHost.equalsIgnoreCase(h.host()) && originPort == h.portOr(80);
         } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Whether the TCP peer ([SEC-005]) is a loopback address ([SEC-015]). */
+    public static boolean isLoopback(SocketAddress peer) {
+        if (peer == null || peer.hostAddress() == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(peer.hostAddress()).isLoopbackAddress(); // a literal: no DNS lookup
+        } catch (UnknownHostException e) {
             return false;
         }
     }

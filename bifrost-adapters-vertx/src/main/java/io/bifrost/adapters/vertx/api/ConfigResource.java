@@ -7,10 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /** {@code /api/v1/config} ([SAPI-170]-[SAPI-175]); every change goes through {@link ServerControl}. */
 final class ConfigResource {
@@ -34,21 +31,10 @@ final class ConfigResource {
 
     /** [SAPI-171], [SEC-015]: secrets in clear only with a token, or to loopback peers. */
     private Future<JsonObject> full(RoutingContext ctx) {
-        if (!tokenConfigured && !isLoopback(ctx.request().remoteAddress())) {
+        if (!tokenConfigured && !ApiSecurity.isLoopback(ctx.request().remoteAddress())) {
             throw new ApiException(ApiErrorCode.FORBIDDEN, "set api.token to read secrets remotely");
         }
         return Future.succeededFuture(new JsonObject(api.control().currentTree(true)));
-    }
-
-    private static boolean isLoopback(SocketAddress peer) {
-        if (peer == null || peer.hostAddress() == null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(peer.hostAddress()).isLoopbackAddress(); // a literal: no DNS lookup
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private JsonArray meta() {

@@ -23,13 +23,14 @@ import java.util.stream.Collectors;
  * The endpoints of the API as one table: each registration adds the Vert.x route and remembers which methods its
  * path takes, so that unknown paths answer 404 with {@code path} ([GEN-024]), known paths with another method 405
  * with {@code Allow}, and {@code OPTIONS} 204 with {@code Allow} ([SEC-021]), all from the same facts. Paths
- * ignore a trailing slash ([SAPI-002]). Built once on one thread, then read-only.
+ * ignore a trailing slash ([SAPI-002], and likewise on the client). Built once on one thread, then read-only; shared
+ * by both management APIs through {@link ApiRouter}.
  */
-final class Endpoints implements Handler<RoutingContext> {
+public final class Endpoints implements Handler<RoutingContext> {
     /** [GEN-003]. */
-    static final long BODY_LIMIT = 1024L * 1024;
+    public static final long BODY_LIMIT = 1024L * 1024;
     /** [GEN-003]: {@code PUT /config}. */
-    static final long CONFIG_BODY_LIMIT = 4L * 1024 * 1024;
+    public static final long CONFIG_BODY_LIMIT = 4L * 1024 * 1024;
 
     private static final List<HttpMethod> METHOD_ORDER = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
@@ -44,16 +45,16 @@ final class Endpoints implements Handler<RoutingContext> {
     }
 
     /** A JSON endpoint with the 30 s bound of [GEN-011] and a 1 MiB body limit; a {@code null} result is 204. */
-    <T> void json(HttpMethod method, String path, Function<RoutingContext, Future<T>> handler) {
+    public <T> void json(HttpMethod method, String path, Function<RoutingContext, Future<T>> handler) {
         json(method, path, BODY_LIMIT, true, handler);
     }
 
     /** A JSON endpoint without the 30 s bound: backend tests are bounded by their own timeout ([GEN-011]). */
-    <T> void untimedJson(HttpMethod method, String path, Function<RoutingContext, Future<T>> handler) {
+    public <T> void untimedJson(HttpMethod method, String path, Function<RoutingContext, Future<T>> handler) {
         json(method, path, BODY_LIMIT, false, handler);
     }
 
-    <T> void json(HttpMethod method, String path, long bodyLimit, boolean timed,
+    public <T> void json(HttpMethod method, String path, long bodyLimit, boolean timed,
             Function<RoutingContext, Future<T>> handler) {
         Route route = add(Set.of(method), path);
         if (timed) {
@@ -69,7 +70,7 @@ final class Endpoints implements Handler<RoutingContext> {
     }
 
     /** A route with no body handling and no timeout (streams, PAC); the caller adds its handlers. */
-    Route raw(Set<HttpMethod> methods, String path) {
+    public Route raw(Set<HttpMethod> methods, String path) {
         return add(methods, path);
     }
 

@@ -3,17 +3,17 @@ package io.bifrost.adapters.vertx.api;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A {@code Host} header split into host and port.
+ * A {@code Host} header split into host and port. Immutable.
  *
  * @param host the host part; an IPv6 literal keeps its brackets ([SAPI-300])
  * @param port the port, or -1 when absent or not a number
  */
-record HostHeader(String host, int port) {
-    HostHeader {
+public record HostHeader(String host, int port) {
+    public HostHeader {
         requireNonNull(host, "host");
     }
 
-    static HostHeader parse(String value) {
+    public static HostHeader parse(String value) {
         String v = value.strip();
         if (v.startsWith("[")) {
             int close = v.indexOf(']');
@@ -30,7 +30,7 @@ record HostHeader(String host, int port) {
         return new HostHeader(v.substring(0, colon), port(v.substring(colon + 1)));
     }
 
-    int portOr(int fallback) {
+    public int portOr(int fallback) {
         return port < 0 ? fallback : port;
     }
 

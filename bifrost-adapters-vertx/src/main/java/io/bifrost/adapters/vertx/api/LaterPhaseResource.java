@@ -31,7 +31,6 @@ final class LaterPhaseResource {
     }
 
     private static void notImplemented(RoutingContext ctx, String feature) {
-        ctx.fail(new ApiException(ApiErrorCode.NOT_IMPLEMENTED, null, feature + " is not available in this version",
-                null));
+        ctx.fail(ApiException.notImplemented(feature));
     }
 }

@@ -6,18 +6,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * The server's management API (server-api.md) on one HTTP listener: REST under {@code /api/v1}, the event WebSocket,
- * PAC/WPAD and, when configured so, the metrics document. Every request passes, in order: response headers and
- * request id, token, CSRF ({@link ApiSecurity}); path and method ({@link Endpoints}); media type
- * ({@link MediaTypes}); then the endpoint, with its body limit and the processing timeout. Every error is written by
- * {@link ApiFailureHandler}.
+ * PAC/WPAD and, when configured so, the metrics document, on the pipeline of {@link ApiRouter}.
  *
  * <pre>{@code
  * ManagementApi api = new ManagementApi(vertx, context);
@@ -35,7 +32,7 @@ public final class ManagementApi {
     private volatile HttpServer server;
 
     public ManagementApi(Vertx vertx, ApiContext api) {
-        this(vertx, api, RequestTimeout.DEFAULT);
+        this(vertx, api, ApiRouter.TIMEOUT);
     }
 
     /** @param timeout the processing timeout of [GEN-011] (30 s; shorter in tests) */
@@ -46,12 +43,9 @@ public final class ManagementApi {
     }
 
     private Router buildRouter(Duration timeout) {
-        Router r = Router.router(vertx);
-        Endpoints endpoints = new Endpoints(r, new RequestTimeout(vertx, timeout));
-        ApiFailureHandler failures = new ApiFailureHandler();
-        r.route().handler(new ApiSecurity(api.config().api().token()));
-        r.route().handler(endpoints);
-        r.route().handler(MediaTypes::check);
+        ApiRouter pipeline = new ApiRouter(vertx, timeout, List.of(), ApiSecurity.forServer(api.config().api().token()),
+                MediaTypes.jsonOnly());
+        Endpoints endpoints = pipeline.endpoints();
         new StatusResource(api).register(endpoints);
         new BackendsResource(api).register(endpoints);
         new RoutesResource(api).register(endpoints);
@@ -62,11 +56,7 @@ public final class ManagementApi {
         new PacResource(api).register(endpoints);
         new LaterPhaseResource(api).register(endpoints);
         mountMetrics(endpoints);
-        r.route().failureHandler(failures);
-        for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
-            r.errorHandler(status, failures);
-        }
-        return r;
+        return pipeline.router();
     }
 
     /** [SAPI-320]: with {@code metrics.listen: ""} the document is served here, behind the token. */
@@ -89,9 +79,7 @@ public final class ManagementApi {
      * @return the bound port
      */
     public Future<Integer> listen(String host, int port) {
-        HttpServerOptions options = new HttpServerOptions().setHost(host).setPort(port).setReuseAddress(true)
-                .setTcpNoDelay(true);
-        return vertx.createHttpServer(options).requestHandler(router).listen().map(s -> {
+        return ApiRouter.listen(vertx, router, host, port).map(s -> {
             server = s;
             api.events().start();
             return s.actualPort();

@@ -29,8 +29,8 @@ final class RequestsResource {
     }
 
     private JsonObject page(RoutingContext ctx) {
-        int limit = (int) QueryParams.integer(ctx.request(), "limit", 100, 1, 1000);
-        int offset = (int) QueryParams.integer(ctx.request(), "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = QueryParams.limit(ctx.request());
+        int offset = QueryParams.offset(ctx.request());
         long since = QueryParams.integer(ctx.request(), "since", -1, 0, Long.MAX_VALUE);
         RequestLog log = api.requestLog();
         if (!log.enabled()) {

@@ -30,12 +30,8 @@ final class RouteTestResource {
     }
 
     private JsonObject test(RoutingContext ctx) {
+        RoutingKey key = QueryParams.domain(ctx.request());
         String domain = ctx.request().getParam("domain");
-        if (domain == null || domain.isBlank()) {
-            throw ApiException.invalidParameter("domain: required (expected: a host name or IP address)");
-        }
-        RoutingKey key = hostOf(domain).flatMap(RoutingKey::parse).orElseThrow(() -> ApiException.invalidParameter(
-                "domain: \"" + domain + "\" (expected: a host name or IP address, optionally with :port)"));
         String clientIp = clientIp(ctx.request().getParam("client_ip"));
         RoutePreview preview = api.routes().preview(key, clientIp);
         JsonObject out = new JsonObject().put("domain", domain).put("host", key.text())
@@ -66,32 +62,6 @@ final class RouteTestResource {
                     .put("healthy", b.map(Backend::healthy).orElse(false)));
         }
         return out;
-    }
-
-    /** [RTE-091]: brackets and a {@code :port} suffix are accepted and ignored. */
-    static Optional<String> hostOf(String domain) {
-        String d = domain.strip();
-        if (d.startsWith("[")) {
-            int close = d.indexOf(']');
-            if (close < 0 || !validPortSuffix(d.substring(close + 1))) {
-                return Optional.empty();
-            }
-            return Optional.of(d.substring(0, close + 1));
-        }
-        int colon = d.indexOf(':');
-        if (colon >= 0 && colon == d.lastIndexOf(':')) {
-            return validPortSuffix(d.substring(colon)) ? Optional.of(d.substring(0, colon)) : Optional.empty();
-        }
-        return Optional.of(d); // no colon, or an IPv6 literal without brackets
-    }
-
-    private static boolean validPortSuffix(String suffix) {
-        if (suffix.isEmpty()) {
-            return true;
-        }
-        String digits = suffix.substring(1);
-        return suffix.charAt(0) == ':' && !digits.isEmpty() && digits.length() <= 5
-                && digits.chars().allMatch(Character::isDigit) && Integer.parseInt(digits) <= 65535;
     }
 
     private static String clientIp(String text) {

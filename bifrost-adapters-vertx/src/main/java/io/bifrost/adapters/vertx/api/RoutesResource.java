@@ -72,26 +72,15 @@ final class RoutesResource {
 
     /** [SAPI-110]: {@code INVALID_BODY} for wrong member types; the rest is validation. */
     private static Map<String, Object> routeBody(RoutingContext ctx) {
-        JsonObject body = ApiJson.object(ctx.body().buffer(), null);
-        BodyTypes.string(body, "name");
-        BodyTypes.strings(body, "domains");
-        BodyTypes.string(body, "backend");
-        BodyTypes.strings(body, "backends");
-        BodyTypes.string(body, "load_balance");
-        BodyTypes.integers(body, "weights");
-        BodyTypes.integer(body, "priority");
-        BodyTypes.bool(body, "enabled");
-        return ApiJson.plainMap(body.getMap());
+        return BodyTypes.route(ctx.body().buffer(), body -> {
+            BodyTypes.string(body, "backend");
+            BodyTypes.strings(body, "backends");
+            BodyTypes.string(body, "load_balance");
+            BodyTypes.integers(body, "weights");
+        });
     }
 
-    /** {@code {"status": ..., "route": <name>, <route members>, "warnings": [...]}}. */
     private static JsonObject changed(String status, ServerControl.RouteChange change) {
-        JsonObject out = new JsonObject().put("status", status).put("route", change.route().get("name"));
-        change.route().forEach((k, v) -> {
-            if (!k.equals("name")) {
-                out.put(k, ApiJson.plain(v));
-            }
-        });
-        return out.put("warnings", ApiJson.problems(change.warnings()));
+        return ApiJson.routeChanged(status, change.route(), change.warnings());
     }
 }

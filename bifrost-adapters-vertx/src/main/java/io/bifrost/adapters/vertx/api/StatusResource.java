@@ -3,7 +3,6 @@ package io.bifrost.adapters.vertx.api;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.events.StatsSnapshot;
-import io.bifrost.adapters.vertx.runtime.Platform;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,28 +19,14 @@ final class StatusResource {
 
     void register(Endpoints endpoints) {
         endpoints.json(HttpMethod.GET, "/api/v1/health", ctx -> health());
-        endpoints.json(HttpMethod.GET, "/api/v1/version", ctx -> Future.succeededFuture(version()));
+        endpoints.json(HttpMethod.GET, "/api/v1/version", ctx -> Future.succeededFuture(ApiJson.version(api.build())));
         endpoints.json(HttpMethod.GET, "/api/v1/status", ctx -> Future.succeededFuture(status()));
         endpoints.json(HttpMethod.GET, "/api/v1/stats", ctx -> Future.succeededFuture(stats()));
     }
 
     private Future<JsonObject> health() {
-        String now = ApiJson.time(api.clock().instant());
-        if (api.state().shuttingDown()) {
-            return Future.failedFuture(new ApiException(ApiErrorCode.SHUTTING_DOWN, null, null,
-                    new JsonObject().put("status", "shutting_down").put("time", now)));
-        }
-        String status = api.hooks().degraded().getAsBoolean() ? "degraded" : "healthy";
-        return Future.succeededFuture(new JsonObject().put("status", status).put("time", now));
-    }
-
-    private JsonObject version() {
-        BuildInfo build = api.build();
-        return new JsonObject().put("version", build.version()).put("git_commit", build.gitCommit())
-                .put("build_time", ApiJson.time(build.buildTime()))
-                .put("java_version", Platform.javaVersion())
-                .put("java_vendor", Platform.javaVendor())
-                .put("platform", Platform.current());
+        return ApiJson.health(api.state().shuttingDown(), api.hooks().degraded().getAsBoolean(),
+                api.clock().instant());
     }
 
     private JsonObject status() {

@@ -2,19 +2,26 @@ package io.bifrost.adapters.vertx.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.clientapi.ClientApi;
+import io.bifrost.adapters.vertx.clientapi.ClientApiContext;
+import io.bifrost.adapters.vertx.clientapi.ClientView;
 import io.bifrost.adapters.vertx.control.ClientControl;
 import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.DirectDialSettings;
 import io.bifrost.adapters.vertx.dial.DirectDialer;
 import io.bifrost.adapters.vertx.health.HealthProbes;
 import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
+import io.bifrost.adapters.vertx.listeners.ProxyListenerGroup;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
+import io.bifrost.adapters.vertx.server.ServerOptions;
 import io.bifrost.core.client.ServerReachability;
 import io.bifrost.core.client.TrafficDebugger;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ClientRouteConfig.Action;
+import io.bifrost.core.config.ListenAddress;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.bifrost.core.traffic.RequestRecord;
+import io.bifrost.core.traffic.TrafficCounters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
@@ -36,9 +43,9 @@ import java.util.Optional;
  * vertx.close().await();
  * }</pre>
  *
- * <p>The management API works through {@link #control()} (state, servers, routes, configuration),
- * {@link #debugger()} (entries and the live stream), {@link #traffic()} and {@link #connections()}. Thread-safe;
- * {@link #start} and {@link #stop} are each called once.
+ * <p>With {@code api.enabled} the client serves its management API ({@link ClientApi}) on {@code api.listen}, which
+ * works through {@link #control()} (state, servers, routes, configuration), {@link #debugger()} (entries and the live
+ * stream) and {@link #traffic()}. Thread-safe; {@link #start} is called once.
  */
 public final class BifrostClient {
     /** The client's fixed grace period for a graceful stop ([PRX-113]). */
@@ -55,7 +62,11 @@ public final class BifrostClient {
     private final ListenerTraffic traffic = new ListenerTraffic();
     private final ConnectionRegistry connections;
     private final ClientListeners listeners;
+    private final ClientApi api;
     private volatile Instant startedAt;
+    private volatile boolean shuttingDown;
+    private volatile SocketAddress apiAddress;
+    private Future<Void> stopped; // guarded by this
 
     private BifrostClient(Vertx vertx, ClientConfig config, ClientOptions options) {
         this.vertx = requireNonNull(vertx, "vertx");
@@ -75,6 +86,8 @@ public final class BifrostClient {
         ClientGateway gateway = new ClientGateway(runtime::snapshot, runtime::isConnected, direct, server);
         this.listeners = new ClientListeners(vertx, config.proxy(), options, gateway, connections, traffic,
                 this::recordDebugEntry);
+        this.api = config.api().enabled() ? new ClientApi(vertx, new ClientApiContext(config.api(), runtime,
+                debugger, new View(), options.build(), options.clock(), options.api())) : null;
     }
 
     public static BifrostClient create(Vertx vertx, ClientConfig config, ClientOptions options) {
@@ -82,15 +95,33 @@ public final class BifrostClient {
     }
 
     /**
-     * Binds the listeners, starts probing the upstreams ([CAPI-010]) and completes with this client; fails naming
-     * the configuration key and address that could not be bound ([PRX-002]).
+     * Binds the listeners, then the management API when {@code api.enabled} ([CAPI-001]), starts probing the
+     * upstreams ([CAPI-010]) and completes with this client; fails naming the configuration key and address that
+     * could not be bound ([PRX-002]).
      */
     public Future<BifrostClient> start() {
-        return listeners.bind().map(v -> {
+        return listeners.bind().compose(v -> bindApi()).map(v -> {
             startedAt = options.clock().instant();
             probes.start(() -> runtime.snapshot().upstreams().all());
             return this;
         });
+    }
+
+    private Future<Void> bindApi() {
+        if (api == null) {
+            return Future.succeededFuture();
+        }
+        ListenAddress listen = config.api().listen();
+        String host = listen.host().isEmpty()
+                ? ProxyListenerGroup.allInterfaces(ServerOptions.interfaceAddresses()) : listen.host();
+        return api.listen(host, listen.port())
+                .recover(e -> listeners.shutdown(Duration.ZERO).transform(ignored -> Future.failedFuture(
+                        new IllegalStateException("api.listen: cannot bind " + listen + ": "
+                                + ProxyListenerGroup.bindReason(e), e))))
+                .map(port -> {
+                    apiAddress = SocketAddress.inetSocketAddress(port, host);
+                    return null;
+                });
     }
 
     /** Graceful stop with the fixed grace period of [PRX-113]. */
@@ -98,9 +129,18 @@ public final class BifrostClient {
         return stop(GRACE_PERIOD);
     }
 
-    /** Stops probing and accepting; lets requests and tunnels finish for at most {@code grace}, closes the rest. */
-    public Future<Void> stop(Duration grace) {
-        return probes.stop().transform(ignored -> listeners.shutdown(grace));
+    /**
+     * Stops probing and accepting; lets requests and tunnels finish for at most {@code grace}, closes the rest; the
+     * management API stays up during the drain (health answers 503, [CAPI-013]) and closes last. Later calls return
+     * the first call's future.
+     */
+    public synchronized Future<Void> stop(Duration grace) {
+        if (stopped == null) { // a second stop (a signal during the drain, a test's clean-up) joins the first
+            shuttingDown = true;
+            stopped = probes.stop().transform(ignored -> listeners.shutdown(grace))
+                    .eventually(() -> api == null ? Future.succeededFuture() : api.close());
+        }
+        return stopped;
     }
 
     /** Closes every local client connection now, tunnels and handshakes included ([PRX-111]). */
@@ -116,6 +156,11 @@ public final class BifrostClient {
     /** The bound SOCKS5 listener address, when it is enabled and started. */
     public Optional<SocketAddress> socks5Address() {
         return listeners.socks5Address();
+    }
+
+    /** The bound management API address, when {@code api.enabled} and started. */
+    public Optional<SocketAddress> apiAddress() {
+        return Optional.ofNullable(apiAddress);
     }
 
     /** State, servers, routes and configuration, as the management API reads and changes them. */
@@ -141,6 +186,34 @@ public final class BifrostClient {
     /** When the listeners were bound; empty before. */
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(startedAt);
+    }
+
+    /** The client as its management API sees it. */
+    private final class View implements ClientView {
+        @Override
+        public Optional<Instant> startedAt() {
+            return BifrostClient.this.startedAt();
+        }
+
+        @Override
+        public boolean shuttingDown() {
+            return shuttingDown;
+        }
+
+        @Override
+        public Optional<SocketAddress> httpAddress() {
+            return BifrostClient.this.httpAddress();
+        }
+
+        @Override
+        public Optional<SocketAddress> socks5Address() {
+            return BifrostClient.this.socks5Address();
+        }
+
+        @Override
+        public TrafficCounters traffic() {
+            return traffic.total();
+        }
     }
 
     /** [PRX-127]: one debugger entry per request, with what only the client knows about it. */

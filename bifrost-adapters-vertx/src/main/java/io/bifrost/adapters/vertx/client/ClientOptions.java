@@ -2,6 +2,8 @@ package io.bifrost.adapters.vertx.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.api.BuildInfo;
+import io.bifrost.adapters.vertx.clientapi.ClientApiSettings;
 import io.bifrost.adapters.vertx.config.ClientConfigFile;
 import io.bifrost.adapters.vertx.proxy.http.OriginTls;
 import io.bifrost.core.config.ConfigProblem;
@@ -12,50 +14,62 @@ import java.util.Optional;
 
 /**
  * What an embedding program may choose beyond the client configuration: the clock, an extra event sink, how origins'
- * TLS certificates are trusted, the version reported to the server, the configuration file (for reloads and for
- * persisting the selected server, [CAPI-041]) and the warnings the configuration was loaded with ([SEC-090]).
- * Immutable.
+ * TLS certificates are trusted, the build reported to the server and by the API, the configuration file (for reloads
+ * and saves, [CAPI-041], [CAPI-051]), the warnings the configuration was loaded with ([SEC-090]) and the management
+ * API's timings. Immutable.
  *
  * @param events receives every event of the client's listeners; must not block
  * @param originTls trust for {@code https://} requests ([PRX-022]); the runtime's default trust store by default
- * @param version the client's version, for {@code User-Agent} toward an HTTP server ([BKD-032])
- * @param configFile the file the configuration came from, or {@code null}: then {@link BifrostClient#reload()} fails
- *     and a server selection applies in memory only
+ * @param build what was built: the version for {@code User-Agent} toward an HTTP server ([BKD-032]) and
+ *     {@code GET /api/v1/version} ([CAPI-011]); read from the class path by default
+ * @param configFile the file the configuration came from, or {@code null}: then reloads and saves fail and a server
+ *     selection applies in memory only
  * @param warnings the warnings of the loaded configuration, shown by the status API
+ * @param api the management API's timings and limits ([GEN-011], [EVT-053], [EVT-056])
  */
 public record ClientOptions(
-        InstantSource clock, EventSink events, OriginTls originTls, String version, ClientConfigFile configFile,
-        List<ConfigProblem> warnings) {
+        InstantSource clock, EventSink events, OriginTls originTls, BuildInfo build, ClientConfigFile configFile,
+        List<ConfigProblem> warnings, ClientApiSettings api) {
 
     public ClientOptions {
         requireNonNull(clock, "clock");
         requireNonNull(events, "events");
         requireNonNull(originTls, "originTls");
-        requireNonNull(version, "version");
+        requireNonNull(build, "build");
         warnings = List.copyOf(warnings);
+        requireNonNull(api, "api");
     }
 
     public static ClientOptions defaults() {
-        return new ClientOptions(InstantSource.system(), EventSink.discarding(), OriginTls.systemDefault(), "1.0.0",
-                null, List.of());
+        return new ClientOptions(InstantSource.system(), EventSink.discarding(), OriginTls.systemDefault(),
+                BuildInfo.fromClasspath(), null, List.of(), ClientApiSettings.defaults());
     }
 
     public ClientOptions withEvents(EventSink events) {
-        return new ClientOptions(clock, events, originTls, version, configFile, warnings);
+        return new ClientOptions(clock, events, originTls, build, configFile, warnings, api);
     }
 
     public ClientOptions withOriginTls(OriginTls originTls) {
-        return new ClientOptions(clock, events, originTls, version, configFile, warnings);
+        return new ClientOptions(clock, events, originTls, build, configFile, warnings, api);
     }
 
-    public ClientOptions withVersion(String version) {
-        return new ClientOptions(clock, events, originTls, version, configFile, warnings);
+    public ClientOptions withBuild(BuildInfo build) {
+        return new ClientOptions(clock, events, originTls, build, configFile, warnings, api);
     }
 
     /** The configuration file and the warnings it was loaded with. */
     public ClientOptions withConfigFile(ClientConfigFile configFile, List<ConfigProblem> warnings) {
-        return new ClientOptions(clock, events, originTls, version, requireNonNull(configFile, "configFile"),
-                warnings);
+        return new ClientOptions(clock, events, originTls, build, requireNonNull(configFile, "configFile"),
+                warnings, api);
+    }
+
+    public ClientOptions withApi(ClientApiSettings api) {
+        return new ClientOptions(clock, events, originTls, build, configFile, warnings, api);
+    }
+
+    /** The client's version ({@code build().version()}). */
+    public String version() {
+        return build.version();
     }
 
     public Optional<ClientConfigFile> file() {

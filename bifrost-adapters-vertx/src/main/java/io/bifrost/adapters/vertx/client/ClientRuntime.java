@@ -15,6 +15,7 @@ import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ClientRouteConfig;
 import io.bifrost.core.config.ConfigProblem;
 import io.bifrost.core.config.ConfigResult;
+import io.bifrost.core.config.MergePatch;
 import io.bifrost.core.routing.RoutingKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,6 +47,7 @@ final class ClientRuntime implements ClientControl {
     private final TrafficDebugger debugger;
     private final ClientConfigFile file;
     private final Serial serial;
+    private final FileEdits edits;
     private final List<Consumer<ClientConfig>> appliedListeners = new CopyOnWriteArrayList<>();
     private volatile ClientConfig current;
     private volatile List<ConfigProblem> warnings;
@@ -62,6 +64,7 @@ final class ClientRuntime implements ClientControl {
         this.serial = new Serial();
         this.current = config;
         this.warnings = options.warnings();
+        this.edits = new FileEdits(vertx, serial, file, () -> current, this::running, this::apply);
     }
 
     ClientState snapshot() {
@@ -101,19 +104,8 @@ final class ClientRuntime implements ClientControl {
 
     @Override
     public Future<Applied> save(Object tree) {
-        return serial.run(() -> withFile(ControlException.Code.SAVE_FAILED).compose(f -> vertx.executeBlocking(() -> {
-            ConfigResult<ClientConfig> saved;
-            try {
-                saved = f.save(tree);
-            } catch (UncheckedIOException e) {
-                throw new ControlException(ControlException.Code.SAVE_FAILED, e.getMessage());
-            }
-            if (!saved.isValid()) {
-                throw new ControlException(ControlException.Code.VALIDATION_FAILED, "configuration is invalid",
-                        saved.problems(), Map.of());
-            }
-            return apply(saved);
-        }, false)));
+        return edits.edit((old, c) -> tree, FileEdits.Mode.SAVE)
+                .map(o -> new Applied(o.saved().restartFields(), o.saved().warnings()));
     }
 
     @Override
@@ -126,6 +118,60 @@ final class ClientRuntime implements ClientControl {
             }
             return apply(loaded);
         }, false)));
+    }
+
+    @Override
+    public Future<Saved> patch(Map<String, Object> patch, boolean backup) {
+        requireNonNull(patch, "patch");
+        return edits.edit(merge(patch), backup ? FileEdits.Mode.SAVE_WITH_BACKUP : FileEdits.Mode.SAVE)
+                .map(FileEdits.Outcome::saved);
+    }
+
+    @Override
+    public Future<Checked> check(Map<String, Object> patch) {
+        requireNonNull(patch, "patch");
+        return edits.check(merge(patch));
+    }
+
+    /** [CAPI-051]: RFC 7386 on the file as written; masked secrets keep their stored text ([CFG-097]). */
+    private static FileEdits.Edit merge(Map<String, Object> patch) {
+        return (tree, current) -> MergePatch.apply(tree, MergePatch.keepMaskedSecrets(patch, tree));
+    }
+
+    @Override
+    public Future<Saved> replace(Object tree) {
+        return edits.edit((old, c) -> tree, FileEdits.Mode.REPLACE).map(FileEdits.Outcome::saved);
+    }
+
+    @Override
+    public Future<Object> savedTree() {
+        return edits.savedTree();
+    }
+
+    @Override
+    public Future<RouteChange> addRoute(Map<String, Object> route) {
+        requireNonNull(route, "route");
+        return routeChange(RouteEdits.add(route), String.valueOf(route.get("name")));
+    }
+
+    @Override
+    public Future<RouteChange> replaceRoute(String name, Map<String, Object> route) {
+        requireNonNull(name, "name");
+        requireNonNull(route, "route");
+        String newName = route.get("name") instanceof String n ? n : name;
+        return routeChange(RouteEdits.replace(name, route), newName);
+    }
+
+    @Override
+    public Future<Void> removeRoute(String name) {
+        requireNonNull(name, "name");
+        return edits.edit(RouteEdits.remove(name), FileEdits.Mode.SAVE).mapEmpty();
+    }
+
+    private Future<RouteChange> routeChange(FileEdits.Edit edit, String name) {
+        return edits.edit(edit, FileEdits.Mode.SAVE).map(o -> new RouteChange(
+                o.config().routes().get(RouteEdits.indexOf(o.config(), name)),
+                o.saved().warnings().stream().filter(w -> w.section().equals("routes")).toList()));
     }
 
     private Future<ClientConfigFile> withFile(ControlException.Code code) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The client's configuration file as the running client knows it: its path and the tree as last loaded or saved,
@@ -81,6 +82,21 @@ public final class ClientConfigFile {
             tree = loaded.tree();
         }
         return loaded.result();
+    }
+
+    /** What {@code tree} (a whole file, references unexpanded) reads as with this file's environment; writes nothing. */
+    public ConfigResult<ClientConfig> read(Object tree) {
+        return ClientConfigReader.read(ServerConfigTree.copy(tree), env);
+    }
+
+    /**
+     * [CFG-096]: copies the file to {@code <path>.backup.<yyyyMMdd-HHmmss>} with its permissions.
+     *
+     * @return the backup's path; empty when there is no file yet (a client on the built-in default that never saved)
+     * @throws java.io.UncheckedIOException when the copy cannot be made (the caller abandons its save)
+     */
+    public synchronized Optional<Path> backup() {
+        return Files.exists(path) ? Optional.of(writer.backup(path)) : Optional.empty();
     }
 
     /**

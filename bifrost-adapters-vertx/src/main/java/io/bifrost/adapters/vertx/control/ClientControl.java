@@ -12,15 +12,16 @@ import io.bifrost.core.routing.RoutingKey;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The control side of a running client: what its management API reads and changes (client-api.md §1-§6) and what
- * SIGHUP reloads ([CFG-085]). Reads are non-blocking snapshots. Mutations (connect, disconnect, select, save, reload)
- * are serialised with each other, never block the caller (file I/O runs on a worker thread) and complete on the
- * caller's context; they fail with {@link ControlException}s carrying the API error code and, for validation, every
- * problem. Thread-safe.
+ * SIGHUP reloads ([CFG-085]). Reads are non-blocking snapshots. Mutations (connect, disconnect, select, saves, route
+ * changes, reload) are serialised with each other, never block the caller (file I/O runs on a worker thread) and
+ * complete on the caller's context; they fail with {@link ControlException}s carrying the API error code and, for
+ * validation, every problem. Thread-safe.
  */
 public interface ClientControl {
 
@@ -40,11 +41,50 @@ public interface ClientControl {
     Optional<ClientConfigFile> file();
 
     /**
-     * [CAPI-051], [CAPI-059]: validates {@code tree} (a whole client file as the reader takes it, before environment
-     * expansion), writes it atomically and applies its hot fields. {@code VALIDATION_FAILED} with every problem, or
-     * {@code SAVE_FAILED}; nothing changes then.
+     * Validates {@code tree} (a whole client file as the reader takes it, before environment expansion), writes it
+     * atomically and applies its hot fields; nothing is written when the configuration would not change.
+     * {@code VALIDATION_FAILED} with every problem, or {@code SAVE_FAILED}; nothing changes then.
      */
     Future<Applied> save(Object tree);
+
+    /**
+     * [CAPI-051]: applies the JSON merge patch {@code patch} (RFC 7386) to the file as written, secrets given as
+     * {@code "********"} keeping their stored text; validates ({@code VALIDATION_FAILED} with every problem); when the
+     * configuration changes, backs the file up first if {@code backup} ([CFG-096]), writes it atomically and applies
+     * its hot fields. {@code SAVE_FAILED} (also when there is no file) changes nothing.
+     */
+    Future<Saved> patch(Map<String, Object> patch, boolean backup);
+
+    /** [CAPI-053]: what {@link #patch} would give: every problem and the restart-only fields it would change. */
+    Future<Checked> check(Map<String, Object> patch);
+
+    /**
+     * [CAPI-059]: replaces the whole file with {@code tree} (keys absent take their defaults, references expand):
+     * validated, the existing file backed up, then written atomically even when nothing changes, hot fields applied.
+     */
+    Future<Saved> replace(Object tree);
+
+    /**
+     * [CAPI-058]: the saved file's view: the tree as written (references unexpanded, secrets in clear); for a client
+     * without a file, its current configuration.
+     */
+    Future<Object> savedTree();
+
+    /**
+     * [CAPI-072]: appends a route ({@code name}, {@code domains}, {@code action} required) to the file's route list
+     * with generated names written out ([RTE-021]), validates, saves and applies. {@code ALREADY_EXISTS} (with
+     * {@code route}), {@code VALIDATION_FAILED}, {@code SAVE_FAILED}, in that order.
+     */
+    Future<RouteChange> addRoute(Map<String, Object> route);
+
+    /**
+     * [CAPI-073]: replaces route {@code name} in place; a different {@code name} in {@code route} renames it, an
+     * absent one keeps it ([SAPI-130]). {@code ROUTE_NOT_FOUND}, then the errors of {@link #addRoute}.
+     */
+    Future<RouteChange> replaceRoute(String name, Map<String, Object> route);
+
+    /** [CAPI-074]: removes route {@code name}. {@code ROUTE_NOT_FOUND} or {@code SAVE_FAILED}. */
+    Future<Void> removeRoute(String name);
 
     /** [CAPI-052], SIGHUP: re-reads the file and applies its hot fields; {@code RELOAD_FAILED} changes nothing. */
     Future<Applied> reload();
@@ -100,6 +140,47 @@ public interface ClientControl {
     record Applied(List<String> restartFields, List<ConfigProblem> warnings) {
         public Applied {
             restartFields = List.copyOf(restartFields);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * A configuration change through the API.
+     *
+     * @param changed false when the new configuration equals the current one: nothing was written
+     * @param restartFields restart-only fields that differ from the running configuration ([CFG-085])
+     * @param backupPath the backup made first ([CFG-096]), or {@code null}
+     */
+    record Saved(boolean changed, List<String> restartFields, List<ConfigProblem> warnings, String backupPath) {
+        public Saved {
+            restartFields = List.copyOf(restartFields);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * A dry run of a change ([CAPI-053]).
+     *
+     * @param problems errors and warnings in file order
+     * @param restartFields restart-only fields that would then differ from the running configuration
+     *     ([CFG-085]); empty when the change has errors
+     */
+    record Checked(List<ConfigProblem> problems, List<String> restartFields) {
+        public Checked {
+            problems = List.copyOf(problems);
+            restartFields = List.copyOf(restartFields);
+        }
+
+        public boolean valid() {
+            return problems.stream().noneMatch(ConfigProblem::isError);
+        }
+    }
+
+    /**
+     * A route change: the route as now configured (normalised) and the warnings about routes ([RTE-033]).
+     */
+    record RouteChange(ClientRouteConfig route, List<ConfigProblem> warnings) {
+        public RouteChange {
             warnings = List.copyOf(warnings);
         }
     }

@@ -29,6 +29,18 @@ public final class ControlException extends RuntimeException {
         this(code, message, List.of(), Map.of());
     }
 
+    /** {@code ROUTE_NOT_FOUND} naming {@code route} ([SAPI-105], [CAPI-071]). */
+    public static ControlException routeNotFound(String name) {
+        return new ControlException(Code.ROUTE_NOT_FOUND, "no route named \"" + name + "\" is configured", List.of(),
+                Map.of("route", name));
+    }
+
+    /** {@code ALREADY_EXISTS} naming {@code route} ([SAPI-110], [CAPI-072]). */
+    public static ControlException routeExists(String name) {
+        return new ControlException(Code.ALREADY_EXISTS, "a route named \"" + name + "\" already exists", List.of(),
+                Map.of("route", name));
+    }
+
     public Code code() {
         return code;
     }

@@ -4,10 +4,10 @@ import io.bifrost.core.config.ConfigEdits;
 import io.bifrost.core.config.ConfigProblem;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.ConfigSections;
-import io.bifrost.core.config.RouteConfig;
 import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.config.ServerSection;
 import io.bifrost.core.event.ConfigSaved;
+import io.bifrost.core.routing.PrioritizedRoute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,13 +116,7 @@ final class RouteChanges {
     }
 
     private static int indexOf(ServerConfig config, String name) {
-        List<RouteConfig> routes = config.routes();
-        for (int i = 0; i < routes.size(); i++) {
-            if (routes.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return PrioritizedRoute.indexOf(config.routes(), name);
     }
 
     @SuppressWarnings("unchecked")
@@ -131,12 +125,10 @@ final class RouteChanges {
     }
 
     private static ControlException alreadyExists(String name) {
-        return new ControlException(ControlException.Code.ALREADY_EXISTS,
-                "a route named \"" + name + "\" already exists", List.of(), Map.of("route", name));
+        return ControlException.routeExists(name);
     }
 
     private static ControlException notFound(String name) {
-        return new ControlException(ControlException.Code.ROUTE_NOT_FOUND,
-                "no route named \"" + name + "\" is configured", List.of(), Map.of("route", name));
+        return ControlException.routeNotFound(name);
     }
 }

@@ -74,14 +74,14 @@ class ApiPartsTest {
             "192.0.2.1:80, 192.0.2.1",
     })
     void routeTestHost_dropsPortAndKeepsBrackets(String domain, String host) {
-        assertThat(RouteTestResource.hostOf(domain)).contains(host);
+        assertThat(QueryParams.hostOf(domain)).contains(host);
     }
 
     @Test
     void routeTestHost_badPort_isRefused() {
-        assertThat(RouteTestResource.hostOf("example.com:http")).isEqualTo(Optional.empty());
-        assertThat(RouteTestResource.hostOf("example.com:70000")).isEqualTo(Optional.empty());
-        assertThat(RouteTestResource.hostOf("[2001:db8::1")).isEqualTo(Optional.empty());
+        assertThat(QueryParams.hostOf("example.com:http")).isEqualTo(Optional.empty());
+        assertThat(QueryParams.hostOf("example.com:70000")).isEqualTo(Optional.empty());
+        assertThat(QueryParams.hostOf("[2001:db8::1")).isEqualTo(Optional.empty());
     }
 
     @Test

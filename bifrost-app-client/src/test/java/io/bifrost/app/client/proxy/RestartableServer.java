@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A Bifrost server ({@code direct} everywhere) that a test can stop and start again on the same HTTP port, as an
  * operator restarting the hub would: the client in front of it must recover without a restart of its own.
  */
-final class RestartableServer implements BeforeAllCallback, AfterAllCallback {
+public final class RestartableServer implements BeforeAllCallback, AfterAllCallback {
     private final RecordingEventSink events = new RecordingEventSink();
     private Vertx vertx;
     private BifrostServer server;
@@ -37,7 +37,7 @@ final class RestartableServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Starts the server: on a free port the first time, on the same port afterwards. */
-    void start() {
+    public void start() {
         String yaml = TestConfigs.directEverywhere().replaceFirst("127\\.0\\.0\\.1:0", "127.0.0.1:" + httpPort);
         var loaded = ServerConfigLoader.withProcessEnvironment().loadText(yaml);
         server = BifrostClientExtension.await(BifrostServer.create(vertx, loaded.orElseThrow(),
@@ -46,18 +46,18 @@ final class RestartableServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Stops the server at once: its listeners close, its connections are cut. */
-    void stop() {
+    public void stop() {
         if (server != null) {
             BifrostClientExtension.await(server.stop(Duration.ZERO));
             server = null;
         }
     }
 
-    InetSocketAddress httpProxy() {
+    public InetSocketAddress httpProxy() {
         return new InetSocketAddress("127.0.0.1", httpPort);
     }
 
-    RecordingEventSink events() {
+    public RecordingEventSink events() {
         return events;
     }
 }

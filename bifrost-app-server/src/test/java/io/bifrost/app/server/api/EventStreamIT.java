@@ -96,11 +96,18 @@ class EventStreamIT {
             o.addHeader(headers[i], headers[i + 1]);
         }
         Subscriber s = new Subscriber();
+        int attached = bifrost.server().eventStream().subscriberCount();
         s.ws = client.connect(o).onSuccess(ws -> {
             ws.textMessageHandler(s.texts::add);
             ws.closeHandler(v -> s.closed.complete(ws.closeStatusCode() + " " + ws.closeReason()));
         }).await(10, TimeUnit.SECONDS);
         opened.add(s);
+        // the client sees the 101 before the server has attached the subscriber: an event published in between
+        // would reach nobody, so wait for the server's side of the handshake
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (bifrost.server().eventStream().subscriberCount() <= attached && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         return s;
     }
 
