@@ -67,7 +67,7 @@ public final class ClientModule extends AbstractModule {
     @Provides
     @Singleton
     ClientOptions clientOptions(BuildInfo build, ClientConfigFile file, ConfigResult<ClientConfig> loaded) {
-        return ClientOptions.defaults().withBuild(build.toApi()).withConfigFile(file, loaded.warnings());
+        return ClientOptions.defaults().withBuild(build).withConfigFile(file, loaded.warnings());
     }
 
     @Provides

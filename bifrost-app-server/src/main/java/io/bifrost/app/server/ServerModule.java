@@ -51,7 +51,7 @@ public final class ServerModule extends AbstractModule {
     @Provides
     @Singleton
     ServerOptions serverOptions(BuildInfo build) {
-        return ServerOptions.defaults().withBuild(build.toApi());
+        return ServerOptions.defaults().withBuild(build);
     }
 
     @Provides

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.control.ServerControl;
 import io.bifrost.adapters.vertx.events.WebSocketEventSink;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.core.backend.BackendRegistry;
 import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.routing.RouteResolver;

@@ -1,5 +1,6 @@
 package io.bifrost.adapters.vertx.api;
 
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.runtime.Platform;
 import io.bifrost.core.config.ConfigProblem;
 import io.vertx.core.Future;

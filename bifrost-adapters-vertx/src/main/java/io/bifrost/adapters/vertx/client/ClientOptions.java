@@ -2,7 +2,7 @@ package io.bifrost.adapters.vertx.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.adapters.vertx.api.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.clientapi.ClientApiSettings;
 import io.bifrost.adapters.vertx.config.ClientConfigFile;
 import io.bifrost.adapters.vertx.proxy.http.OriginTls;

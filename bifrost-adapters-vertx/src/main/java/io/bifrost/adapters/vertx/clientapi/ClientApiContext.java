@@ -2,7 +2,7 @@ package io.bifrost.adapters.vertx.clientapi;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.adapters.vertx.api.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.control.ClientControl;
 import io.bifrost.core.client.TrafficDebugger;
 import io.bifrost.core.config.ApiConfig;

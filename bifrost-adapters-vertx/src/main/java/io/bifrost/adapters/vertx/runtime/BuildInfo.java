@@ -4,79 +4,84 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import io.bifrost.adapters.vertx.runtime.Platform;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Properties;
 
 /**
- * What this build and runtime are ([SAPI-011]): the facts Maven stamps into {@code bifrost-version.properties} at
- * build time, plus the Java runtime and the platform. Immutable.
+ * What was built ([SAPI-011], [CFG-205]): the facts Maven stamps into {@code bifrost-version.properties} at build
+ * time. The runtime half of the version answer (Java, platform) comes from {@link Platform}. Immutable.
  *
- * @param version semantic version, e.g. {@code 1.0.0-SNAPSHOT}
- * @param gitCommit short commit hash, {@code unknown} for local builds
- * @param buildTime build time, UTC ([GEN-004]); {@code unknown} when the resource was not filtered
- * @param javaVersion {@code Runtime.version()} without build and pre-release parts, e.g. {@code 17.0.15}
- * @param javaVendor {@code java.vendor}
- * @param platform {@code <os>/<arch>} in the vocabulary of [SAPI-011], e.g. {@code linux/amd64}
+ * @param version semantic version, e.g. {@code 1.4.0}; {@code 0.0.0-unknown} when the resource is absent (an
+ *     embedding program's class path without the runnable jars' resource)
+ * @param gitCommit short commit hash (7+ hex digits), {@code unknown} for local builds
+ * @param buildTime when the build ran; the epoch when unknown
  */
-public record BuildInfo(
-        String version, String gitCommit, String buildTime, String javaVersion, String javaVendor, String platform) {
-    static final String RESOURCE = "/bifrost-version.properties";
+public record BuildInfo(String version, String gitCommit, Instant buildTime) {
+    /** The resource the runnable jars' builds write (filtered by Maven). */
+    public static final String RESOURCE = "bifrost-version.properties";
+
+    private static final String UNKNOWN_VERSION = "0.0.0-unknown";
     private static final String UNKNOWN = "unknown";
+    /** [GEN-004]: exactly millisecond precision, UTC. */
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     public BuildInfo {
         requireNonNull(version, "version");
         requireNonNull(gitCommit, "gitCommit");
         requireNonNull(buildTime, "buildTime");
-        requireNonNull(javaVersion, "javaVersion");
-        requireNonNull(javaVendor, "javaVendor");
-        requireNonNull(platform, "platform");
     }
 
-    /** This build, read from the class path, on this runtime. */
-    public static BuildInfo load() {
+    /** A build that knows nothing about itself: version {@code 0.0.0-unknown}, commit {@code unknown}, the epoch. */
+    public static BuildInfo unknown() {
+        return new BuildInfo(UNKNOWN_VERSION, UNKNOWN, Instant.EPOCH);
+    }
+
+    /**
+     * Reads {@link #RESOURCE} from the class path ({@code version}, {@code git_commit}, {@code build_time}); values
+     * that are missing, unfiltered ({@code ${...}}) or unparseable fall back to those of {@link #unknown()}.
+     */
+    public static BuildInfo fromClasspath() {
         Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = BuildInfo.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            return unknown();
         }
-        return new BuildInfo(stamped(p, "version"), stamped(p, "git_commit"), millis(stamped(p, "build_time")),
-                Platform.javaVersion(), Platform.javaVendor(), Platform.current());
+        return new BuildInfo(value(p, "version", UNKNOWN_VERSION), value(p, "git_commit", UNKNOWN),
+                time(value(p, "build_time", "")));
     }
 
-    /** The line of {@code version} ([CFG-205]). */
+    /** The build time as [GEN-004] writes it, or {@code unknown}. */
+    public String buildTimeText() {
+        return buildTime.equals(Instant.EPOCH) ? UNKNOWN : MILLIS.format(buildTime);
+    }
+
+    /** The line of {@code version} ([CFG-205]), on this runtime. */
     public String versionLine(String program) {
-        return program + " " + version + " (commit " + gitCommit + ", built " + buildTime + ", java " + javaVersion
-                + ", " + platform + ")";
+        return versionLine(program, Platform.javaVersion(), Platform.current());
     }
 
-    /** A value Maven did not substitute (a build without resource filtering) is unknown, not "${...}". */
-    private static String stamped(Properties p, String key) {
-        String value = p.getProperty(key, "").strip();
-        return value.isEmpty() || value.startsWith("${") ? UNKNOWN : value;
+    String versionLine(String program, String javaVersion, String platform) {
+        return program + " " + version + " (commit " + gitCommit + ", built " + buildTimeText() + ", java "
+                + javaVersion + ", " + platform + ")";
     }
 
-    /** [GEN-004]: exactly millisecond precision, whatever precision Maven stamped. */
-    static String millis(String time) {
+    private static String value(Properties p, String key, String fallback) {
+        String v = p.getProperty(key, "").strip();
+        return v.isEmpty() || v.contains("${") ? fallback : v;
+    }
+
+    private static Instant time(String text) {
         try {
-            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(time));
-        } catch (java.time.format.DateTimeParseException e) {
-            return time;
+            return text.isEmpty() ? Instant.EPOCH : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
         }
-    }
-
-    /** The build facts the management API reports ([SAPI-011]). */
-    public io.bifrost.adapters.vertx.api.BuildInfo toApi() {
-        java.time.Instant built;
-        try {
-            built = java.time.Instant.parse(buildTime);
-        } catch (java.time.format.DateTimeParseException e) {
-            built = java.time.Instant.EPOCH;
-        }
-        return new io.bifrost.adapters.vertx.api.BuildInfo(version, gitCommit, built);
     }
 }

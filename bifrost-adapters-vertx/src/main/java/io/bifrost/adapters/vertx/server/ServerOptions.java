@@ -2,7 +2,7 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
-import io.bifrost.adapters.vertx.api.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.proxy.http.OriginTls;
 import io.bifrost.core.net.IpAddress;
 import io.bifrost.core.port.out.EventSink;

@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.events.EventStreamSettings;
 import io.bifrost.adapters.vertx.events.StatsSnapshot;
 import io.bifrost.adapters.vertx.events.WebSocketEventSink;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.backend.BackendRegistry;
 import io.bifrost.core.config.BackendConfig;

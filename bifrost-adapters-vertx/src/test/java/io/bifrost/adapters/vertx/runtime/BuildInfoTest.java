@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,15 +26,20 @@ class BuildInfoTest {
             "FreeBSD,     amd64,   freebsd/amd64",
     })
     void platform_mapsJavaNamesToTheSpecVocabulary(String osName, String osArch, String expected) {
-        assertThat(io.bifrost.adapters.vertx.runtime.Platform.of(osName, osArch)).isEqualTo(expected);
+        assertThat(Platform.of(osName, osArch)).isEqualTo(expected);
     }
 
     @Test
     void versionLine_hasTheShapeOfCfg205() {
-        BuildInfo build = new BuildInfo("1.4.0", "3f9c2ab", "2025-03-01T12:00:00.000Z", "21.0.6", "Eclipse Adoptium",
-                "linux/amd64");
+        BuildInfo build = new BuildInfo("1.4.0", "3f9c2ab", Instant.parse("2025-03-01T12:00:00Z"));
 
-        assertThat(build.versionLine("bifrost-server")).isEqualTo(
+        assertThat(build.versionLine("bifrost-server", "21.0.6", "linux/amd64")).isEqualTo(
                 "bifrost-server 1.4.0 (commit 3f9c2ab, built 2025-03-01T12:00:00.000Z, java 21.0.6, linux/amd64)");
+    }
+
+    @Test
+    void buildTimeText_unknownBuild_saysUnknown() {
+        assertThat(BuildInfo.unknown().buildTimeText()).isEqualTo("unknown");
+        assertThat(BuildInfo.unknown().version()).isEqualTo("0.0.0-unknown");
     }
 }

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command bodies both programs share ([CFG-003], [CFG-202]-[CFG-204]), on a fake program. */
 class ProgramCommandsTest {
     private static final CliProgram PROGRAM = new CliProgram("bifrost-test", "test-config.yaml", "nothing", "init");
-    private static final BuildInfo BUILD = new BuildInfo("1.0.0", "abc1234", "unknown", "17", "vendor", "linux/amd64");
+    private static final BuildInfo BUILD = new BuildInfo("1.0.0", "abc1234", Instant.EPOCH);
 
     @TempDir
     Path dir;

@@ -25,7 +25,7 @@ public final class ServerCli {
     public static int run(CliContext ctx, String... args) {
         requireNonNull(ctx, "ctx");
         requireNonNull(args, "args");
-        BuildInfo build = BuildInfo.load();
+        BuildInfo build = BuildInfo.fromClasspath();
         CommandLine cli = commandLine(ctx, build);
         try {
             return cli.execute(args);

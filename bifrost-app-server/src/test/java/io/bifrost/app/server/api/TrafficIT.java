@@ -2,7 +2,7 @@ package io.bifrost.app.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bifrost.adapters.vertx.api.BuildInfo;
+import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.core.event.ConnectionClosed;
 import io.bifrost.core.event.RequestCompleted;
 import io.bifrost.core.traffic.ErrorCode;

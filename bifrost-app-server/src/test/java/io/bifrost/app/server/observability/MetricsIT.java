@@ -159,7 +159,7 @@ class MetricsIT {
         MetricsScrape s = scrape();
 
         assertThat(s.value("bifrost_backend_health", "backend", "direct", "type", "direct")).contains(1.0);
-        String version = io.bifrost.adapters.vertx.api.BuildInfo.fromClasspath().version();
+        String version = io.bifrost.adapters.vertx.runtime.BuildInfo.fromClasspath().version();
         assertThat(s.value("bifrost_build_info", "version", version, "java_version",
                 System.getProperty("java.version"))).contains(1.0);
         assertThat(s.value("bifrost_route_panic_total", "route", "local")).contains(0.0);
