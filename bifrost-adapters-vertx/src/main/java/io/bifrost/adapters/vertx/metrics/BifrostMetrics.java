@@ -22,8 +22,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntSupplier;
 
 /**
  * The metrics of one server ([SAPI-321]) in a Prometheus registry of its own (not Micrometer's global one, so that
@@ -47,7 +45,6 @@ public final class BifrostMetrics implements EventSink {
     private final RouteMeters routes;
     private final Counter reloadsSucceeded;
     private final Counter reloadsFailed;
-    private final AtomicReference<IntSupplier> websocketClients = new AtomicReference<>(() -> 0);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     private BifrostMetrics(MetricsSources sources) {
@@ -77,7 +74,7 @@ public final class BifrostMetrics implements EventSink {
                 .baseUnit("seconds").description("Time since the server started.").register(r);
         FunctionCounter.builder("bifrost.access.log.dropped", sources, s -> s.accessLogDropped().getAsLong())
                 .description("Access-log records dropped because the log queue was full.").register(r);
-        Gauge.builder("bifrost.websocket.clients", () -> websocketClients.get().getAsInt())
+        Gauge.builder("bifrost.websocket.clients", sources, s -> s.websocketClients().getAsInt())
                 .description("Connected WebSocket event subscribers.").register(r);
         new JvmMemoryMetrics().bindTo(r);
         gc.bindTo(r);
@@ -119,11 +116,6 @@ public final class BifrostMetrics implements EventSink {
     /** The registry, for meters of other components (e.g. the management API). */
     public MeterRegistry registry() {
         return registry;
-    }
-
-    /** Where {@code bifrost_websocket_clients} comes from, once the WebSocket endpoint exists; 0 until then. */
-    public void websocketClients(IntSupplier count) {
-        websocketClients.set(requireNonNull(count, "count"));
     }
 
     /** Counts one configuration reload ({@code bifrost_config_reloads_total{result}}). */

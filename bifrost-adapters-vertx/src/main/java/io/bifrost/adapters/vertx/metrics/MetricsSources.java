@@ -8,6 +8,7 @@ import io.bifrost.core.config.AuthConfig;
 import io.bifrost.core.routing.RouteResolver;
 import io.bifrost.core.traffic.TrafficCounters;
 import java.time.InstantSource;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  * @param policies the access-control and rate-limit policies in force, to label refusals
  * @param auth the authentication section (restart-only), to label authentication attempts
  * @param accessLogDropped records the access log dropped ({@code 0} when it is off)
+ * @param websocketClients event WebSocket subscribers connected now ({@code 0} when the API is off)
  */
 public record MetricsSources(
         String version,
@@ -34,7 +36,8 @@ public record MetricsSources(
         RouteResolver routes,
         Supplier<ProxyGate.Policies> policies,
         AuthConfig auth,
-        LongSupplier accessLogDropped) {
+        LongSupplier accessLogDropped,
+        IntSupplier websocketClients) {
 
     public MetricsSources {
         requireNonNull(version, "version");
@@ -46,5 +49,6 @@ public record MetricsSources(
         requireNonNull(policies, "policies");
         requireNonNull(auth, "auth");
         requireNonNull(accessLogDropped, "accessLogDropped");
+        requireNonNull(websocketClients, "websocketClients");
     }
 }

@@ -136,7 +136,7 @@ public final class BifrostServer {
                 b -> control.running().healthCheckOf(b));
         this.metrics = config.metrics().enabled() ? BifrostMetrics.create(new MetricsSources(options.version(),
                 options.clock(), traffic.http(), traffic.socks5(), backends, routes, gate::policies, config.auth(),
-                () -> accessLog == null ? 0 : accessLog.dropped())) : null;
+                () -> accessLog == null ? 0 : accessLog.dropped(), eventStream::subscriberCount)) : null;
         this.management = config.api().enabled() ? new ManagementListener(vertx, apiContext()) : null;
     }
 
@@ -218,10 +218,13 @@ public final class BifrostServer {
         return this;
     }
 
-    /** After the listeners ([SAPI-320]); a bind failure shuts them down again and fails naming metrics.listen. */
+    /**
+     * After the listeners ([SAPI-320]); a bind failure shuts them down again and fails naming metrics.listen. The
+     * sampling timer runs with {@code metrics.listen: ""} too ([CFG-118]): the API serves the same gauges.
+     */
     private Future<Void> startMetrics(List<IpAddress> hostAddresses) {
-        if (metrics == null || config.metrics().listen().isDisabled()) {
-            return Future.succeededFuture(); // on the API listener, or off
+        if (metrics == null) {
+            return Future.succeededFuture();
         }
         String wildcard = hostAddresses.stream().anyMatch(IpAddress::isV6) ? "::" : "0.0.0.0";
         return MetricsService.start(vertx, metrics, config.metrics(), wildcard)

@@ -38,7 +38,7 @@ final class RunningState implements ServerState {
         return authRequired.getAsBoolean();
     }
 
-    /** [SAPI-012]: the configured host with the bound port; the metrics port as configured until it is known. */
+    /** [SAPI-012]: the configured host with the bound port (the configured one until the listener is bound). */
     @Override
     public Map<String, String> listeners() {
         ServerConfig config = server.config();
@@ -49,7 +49,7 @@ final class RunningState implements ServerState {
             put(out, "api", config.api().listen(), server.apiAddress());
         }
         if (config.metrics().enabled()) {
-            put(out, "metrics", config.metrics().listen(), Optional.empty());
+            put(out, "metrics", config.metrics().listen(), server.metricsAddress());
         }
         return out;
     }

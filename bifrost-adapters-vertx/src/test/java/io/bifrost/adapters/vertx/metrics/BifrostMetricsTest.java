@@ -31,6 +31,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -50,9 +51,11 @@ class BifrostMetricsTest {
             RateLimiter.create(1, 1, InstantSource.fixed(T0)), true, true,
             io.bifrost.adapters.vertx.net.BandwidthLimits.unlimited()));
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger subscribers = new AtomicInteger();
     private final BifrostMetrics metrics = BifrostMetrics.create(new MetricsSources("1.2.3", InstantSource.system(),
             http, socks5, backends, new RouteResolver(RouteTable.empty(), backends, EventSink.discarding(),
-            InstantSource.system()), policies::get, auth("users", "alice", "bob"), dropped::get));
+            InstantSource.system()), policies::get, auth("users", "alice", "bob"), dropped::get,
+            subscribers::get));
 
     @AfterEach
     void close() {
@@ -268,11 +271,11 @@ class BifrostMetricsTest {
     }
 
     @Test
-    void scrape_processFigures_haveVersionAndReloadsAndWebSocketHook() {
+    void scrape_processFigures_haveVersionReloadsAndWebSocketClients() {
         metrics.configReloaded(true);
         metrics.configReloaded(false);
         metrics.configReloaded(true);
-        metrics.websocketClients(() -> 3);
+        subscribers.set(3);
 
         Scrape s = Scrape.parse(metrics.scrape());
 

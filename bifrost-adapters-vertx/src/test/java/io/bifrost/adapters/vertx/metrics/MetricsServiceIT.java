@@ -40,7 +40,7 @@ class MetricsServiceIT {
         metrics = BifrostMetrics.create(new MetricsSources("1.0.0", InstantSource.system(), new TrafficCounters(),
                 new TrafficCounters(), backends, new RouteResolver(RouteTable.empty(), backends,
                 EventSink.discarding(), InstantSource.system()), ProxyGate.Policies::openToAll, AuthConfig.defaults(),
-                () -> 0));
+                () -> 0, () -> 0));
         service = MetricsService.start(vertx, metrics, config("127.0.0.1:0"), "0.0.0.0").await(5, TimeUnit.SECONDS);
     }
 

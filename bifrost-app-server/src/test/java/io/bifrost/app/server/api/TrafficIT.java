@@ -164,6 +164,8 @@ class TrafficIT {
                 .isEqualTo("127.0.0.1:" + bifrost.socks5Proxy().getPort());
         assertThat(status.getJsonObject("listeners").getString("api"))
                 .isEqualTo("127.0.0.1:" + bifrost.api().getPort());
+        assertThat(status.getJsonObject("listeners").getString("metrics")) // the bound port, not ":0" ([SAPI-012])
+                .isEqualTo("127.0.0.1:" + bifrost.server().metricsAddress().orElseThrow().port());
         assertThat(status.getString("status")).isEqualTo("running");
         assertThat(status.getInteger("routes")).isEqualTo(1);
         assertThat(status.getBoolean("auth_required")).isFalse();

@@ -16,8 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,20 @@ class MetricsIT {
         assertThat(s.value("bifrost_access_log_dropped_total")).contains(0.0);
         assertThat(s.types()).containsEntry("jvm_memory_used_bytes", "gauge")
                 .containsEntry("process_cpu_usage", "gauge");
+    }
+
+    @Test
+    void scrape_eventSubscriberConnected_isCountedUntilItLeaves() throws Exception {
+        URI events = URI.create("ws://127.0.0.1:" + bifrost.api().getPort() + "/api/v1/ws?events=config.saved");
+        WebSocket subscriber = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(events, new WebSocket.Listener() {}).get(10, TimeUnit.SECONDS);
+
+        MetricsScrape during = scrapeUntil(s -> s.valueOrZero("bifrost_websocket_clients") == 1);
+        subscriber.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        MetricsScrape after = scrapeUntil(s -> s.valueOrZero("bifrost_websocket_clients") == 0);
+
+        assertThat(during.value("bifrost_websocket_clients")).contains(1.0); // [SAPI-321]
+        assertThat(after.value("bifrost_websocket_clients")).contains(0.0);
     }
 
     @Test
