@@ -14,13 +14,13 @@ import java.util.Optional;
  *
  * <p>A listener bound to {@code 203.0.113.7} covers that address; a listener on all interfaces ({@code host} null or
  * {@code ::}) covers every host address, one on {@code 0.0.0.0} every IPv4 host address. The rules, per listener,
- * when authentication is not required:
- * <ul>
- *   <li>it covers a public address and the whitelist does not restrict to private clients: refuse, naming the first
- *       such address, unless {@code allowOpenProxy}, which turns this into a warning;
- *   <li>otherwise, with an empty whitelist, it covers a non-loopback address: warn.
- * </ul>
+ * when authentication is not required: it covers a public address and the whitelist does not restrict to private
+ * clients: refuse, naming the first such address, unless {@code allowOpenProxy}, which turns this into a warning.
  * The first refusing listener gives the message. Also to be run whenever {@code access_control} changes at run time.
+ *
+ * <p>The warnings that do not depend on the host's addresses (a proxy listener reachable from the network without
+ * authentication) are the configuration reader's ({@code ExposureChecks}): it reports them on every load, validation,
+ * reload and save, so this check does not repeat them and its warnings can be listed next to the reader's.</p>
  *
  * @param proxyListeners the HTTP and SOCKS5 listeners as configured (paths {@code server.http.listen},
  *     {@code server.socks5.listen})
@@ -52,10 +52,9 @@ public record OpenProxyCheck(
         for (ListenerSocket listener : proxyListeners) {
             Optional<IpAddress> exposed = whitelistPrivate ? Optional.empty() : firstPublicAddress(listener);
             if (exposed.isEmpty()) {
-                if (whitelist.isEmpty() && coversNonLoopback(listener)) {
-                    warnings.add(unauthenticatedWarning(listener));
-                }
-            } else if (allowOpenProxy) {
+                continue;
+            }
+            if (allowOpenProxy) {
                 warnings.add(listener.path() + ": running an open proxy on public address " + exposed.get()
                         + " (allowed by server.allow_open_proxy: true)");
             } else if (refusal == null) {
@@ -69,12 +68,6 @@ public record OpenProxyCheck(
                 : new OpenProxyVerdict.Refuse(refusal, warnings);
     }
 
-    private static String unauthenticatedWarning(ListenerSocket listener) {
-        String where = listener.coversAllInterfaces() ? "all interfaces" : listener.host().toString();
-        return listener.path() + ": proxy accepts unauthenticated clients on " + where + " (\"" + listener.listenText()
-                + "\")";
-    }
-
     private Optional<IpAddress> firstPublicAddress(ListenerSocket listener) {
         if (!listener.coversAllInterfaces()) {
             return Optional.of(listener.host()).filter(AddressScope::isPublic);
@@ -85,9 +78,5 @@ public record OpenProxyCheck(
                 .filter(a -> !v4Only || a.isV4())
                 .filter(AddressScope::isPublic)
                 .findFirst();
-    }
-
-    private static boolean coversNonLoopback(ListenerSocket listener) {
-        return listener.coversAllInterfaces() || !listener.host().isLoopback();
     }
 }

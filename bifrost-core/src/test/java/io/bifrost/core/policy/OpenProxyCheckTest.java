@@ -54,18 +54,17 @@ class OpenProxyCheckTest {
     }
 
     @Test
-    void verdict_allInterfacesOnPrivateHost_warnsWithTheListenText() {
+    void verdict_allInterfacesOnPrivateHost_proceedsLeavingTheWarningToTheConfigReader() {
         OpenProxyVerdict verdict = check(List.of(http(null)), false, List.of(), false, PRIVATE_HOST);
 
-        assertThat(verdict).isEqualTo(new OpenProxyVerdict.Proceed(List.of(
-                "server.http.listen: proxy accepts unauthenticated clients on all interfaces (\":7080\")")));
+        assertThat(verdict).isEqualTo(new OpenProxyVerdict.Proceed(List.of()));
     }
 
     @ParameterizedTest(name = "bound to {0} → {1}")
     @CsvSource({
             "127.0.0.1,    PROCEED",
             "::1,          PROCEED",
-            "10.0.0.5,     WARN",
+            "10.0.0.5,     PROCEED",
             "203.0.113.7,  REFUSE",
             "198.51.100.9, REFUSE",
     })
@@ -76,18 +75,10 @@ class OpenProxyCheckTest {
     }
 
     @Test
-    void verdict_boundToPrivateAddress_warningNamesIt() {
-        OpenProxyVerdict verdict = check(List.of(http(ip("10.0.0.5"))), false, List.of(), false, PUBLIC_HOST);
-
-        assertThat(verdict.warnings()).containsExactly(
-                "server.http.listen: proxy accepts unauthenticated clients on 10.0.0.5 (\"10.0.0.5:7080\")");
-    }
-
-    @Test
     void verdict_ipv4Wildcard_ignoresPublicIpv6HostAddresses() {
         List<IpAddress> host = addresses("10.0.0.5 2001:db8::5");
 
-        assertThat(kindOf(check(List.of(http(ip("0.0.0.0"))), false, List.of(), false, host))).isEqualTo("WARN");
+        assertThat(kindOf(check(List.of(http(ip("0.0.0.0"))), false, List.of(), false, host))).isEqualTo("PROCEED");
         assertThat(kindOf(check(List.of(http(ip("::"))), false, List.of(), false, host))).isEqualTo("REFUSE");
         assertThat(kindOf(check(List.of(http(null)), false, List.of(), false, host))).isEqualTo("REFUSE");
     }
@@ -108,7 +99,7 @@ class OpenProxyCheckTest {
     void verdict_nonPublicHostAddressesOnly_neverRefuses() {
         List<IpAddress> host = addresses("127.0.0.1 100.64.1.1 169.254.7.7 172.16.0.1 fe80::1 fd12::1 ::1");
 
-        assertThat(kindOf(check(List.of(http(null)), false, List.of(), false, host))).isEqualTo("WARN");
+        assertThat(kindOf(check(List.of(http(null)), false, List.of(), false, host))).isEqualTo("PROCEED");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.bifrost.core.config.ServerConfigReader;
 import io.bifrost.core.config.ServerConfigTree;
 import io.bifrost.core.config.ServerSection;
 import io.bifrost.core.config.SavedConfigTree;
+import io.bifrost.core.policy.OpenProxyVerdict;
 import io.bifrost.core.port.out.EventSink;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class ControlContext {
     final EnvLookup env;
     final ConfigStore store;
     private volatile ControlState state;
+    private volatile List<String> exposureWarnings = List.of();
 
     ControlContext(ServerRuntime runtime, BackendLifecycle lifecycle, EventSink events, InstantSource clock,
             EnvLookup env, ConfigStore store, ControlState initial) {
@@ -53,6 +55,18 @@ final class ControlContext {
 
     void state(ControlState next) {
         state = requireNonNull(next, "next");
+    }
+
+    /**
+     * The [SEC-090] warnings that depend on the host's addresses (e.g. an open proxy allowed on a public address),
+     * as {@code <path>: <message>}: found at start-up, checked again whenever {@code access_control} changes.
+     */
+    List<String> exposureWarnings() {
+        return exposureWarnings;
+    }
+
+    void exposureWarnings(List<String> warnings) {
+        exposureWarnings = List.copyOf(warnings);
     }
 
     /** [CFG-030] on a tree built by the API (the same procedure as start-up). */
@@ -107,11 +121,13 @@ final class ControlContext {
 
     /** [SEC-090]: the open-proxy refusal for {@code next}'s access lists, as a problem at the listener's path. */
     Optional<ConfigProblem> openProxy(ServerConfig next) {
-        return runtime.openProxyRefusal(next.accessControl().whitelist()).map(message -> {
-            int colon = message.indexOf(": ");
-            return colon < 0 ? ConfigProblem.error(ConfigProblem.ROOT, message)
-                    : ConfigProblem.error(message.substring(0, colon), message.substring(colon + 2));
-        });
+        if (!(runtime.openProxy(next.accessControl().whitelist()) instanceof OpenProxyVerdict.Refuse refuse)) {
+            return Optional.empty();
+        }
+        String message = refuse.message();
+        int colon = message.indexOf(": ");
+        return Optional.of(colon < 0 ? ConfigProblem.error(ConfigProblem.ROOT, message)
+                : ConfigProblem.error(message.substring(0, colon), message.substring(colon + 2)));
     }
 
     /** Whatever stops the changed hot sections of {@code next} from being built ([CFG-091] step 3). */
@@ -136,6 +152,8 @@ final class ControlContext {
         }
         if (hot.contains(ServerSection.ACCESS_CONTROL)) {
             runtime.replaceAccessControl(next.accessControl());
+            // [SEC-090]: the exposure is checked again with the new whitelist; a refusal never gets this far
+            exposureWarnings(runtime.openProxy(next.accessControl().whitelist()).warnings());
         }
         // cache: a later-phase section with nothing to build in this version
     }

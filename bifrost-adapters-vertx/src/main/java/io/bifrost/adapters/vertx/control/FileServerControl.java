@@ -134,9 +134,22 @@ public final class FileServerControl implements ServerControl {
                 .toList();
     }
 
+    /** The configuration's warnings of the last load or save, then the host-dependent ones of [SEC-090]. */
     @Override
     public List<String> warnings() {
-        return ctx.state().warnings().stream().map(Object::toString).toList();
+        List<String> out = new ArrayList<>();
+        ctx.state().warnings().forEach(w -> out.add(w.toString()));
+        out.addAll(ctx.exposureWarnings());
+        return out;
+    }
+
+    /**
+     * Records the host-dependent warnings of [SEC-090] that the start-up checks found (e.g. {@code server.http.listen:
+     * running an open proxy on public address ...}), for {@link #warnings()}; a reload or save that changes
+     * {@code access_control} checks again and replaces them.
+     */
+    public void startupWarnings(List<String> exposureWarnings) {
+        ctx.exposureWarnings(requireNonNull(exposureWarnings, "exposureWarnings"));
     }
 
     @Override

@@ -7,8 +7,8 @@ import io.bifrost.core.config.RateLimitConfig;
 import io.bifrost.core.config.RouteConfig;
 import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.net.CidrBlock;
+import io.bifrost.core.policy.OpenProxyVerdict;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a {@link ServerControl} changes in the running server: the hot sections ([CFG-080]) and the backends added
@@ -43,9 +43,9 @@ public interface ServerRuntime {
     void stopBackend(String name);
 
     /**
-     * The open-proxy rule of [SEC-090] for the running listeners and authentication with {@code whitelist}: the
-     * refusal message ({@code server.http.listen: refusing to run an open proxy on ...}), or empty when allowed.
-     * <b>May block</b> (it enumerates the host's interfaces).
+     * The open-proxy rule of [SEC-090] for the running listeners and authentication with {@code whitelist}: a refusal
+     * ({@code server.http.listen: refusing to run an open proxy on ...}) or the go-ahead, each with the warnings that
+     * depend on the host's addresses. <b>May block</b> (it enumerates the host's interfaces).
      */
-    Optional<String> openProxyRefusal(List<CidrBlock> whitelist);
+    OpenProxyVerdict openProxy(List<CidrBlock> whitelist);
 }

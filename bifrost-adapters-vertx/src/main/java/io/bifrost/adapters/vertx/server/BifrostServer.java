@@ -180,12 +180,13 @@ public final class BifrostServer {
      */
     public Future<BifrostServer> start() {
         return vertx.executeBlocking(() -> {
-                    List<IpAddress> hostAddresses = StartupChecks.run(config, gate.authRequired(),
+                    StartupChecks.Passed passed = StartupChecks.run(config, gate.authRequired(),
                             options.hostAddresses().get());
+                    control.startupWarnings(passed.exposureWarnings()); // [SEC-090]: listed by /status too
                     if (accessLog != null) {
                         accessLog.start(); // fails naming access_log.output
                     }
-                    return hostAddresses;
+                    return passed.hostAddresses();
                 })
                 .compose(hostAddresses -> {
                     listeners = new ProxyListeners(vertx, config, options, gate, dialers, connections, traffic, events);

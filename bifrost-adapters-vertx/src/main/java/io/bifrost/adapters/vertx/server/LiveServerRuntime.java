@@ -22,7 +22,6 @@ import io.bifrost.core.port.out.EventSink;
 import io.bifrost.core.routing.RouteResolver;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The running objects of a {@link BifrostServer} as its {@link io.bifrost.adapters.vertx.control.ServerControl} changes
@@ -99,9 +98,8 @@ final class LiveServerRuntime implements ServerRuntime {
     }
 
     @Override
-    public Optional<String> openProxyRefusal(List<CidrBlock> whitelist) {
-        OpenProxyVerdict verdict = new OpenProxyCheck(StartupChecks.proxySockets(startup), gate.authRequired(),
-                whitelist, startup.server().allowOpenProxy(), options.hostAddresses().get()).verdict();
-        return verdict instanceof OpenProxyVerdict.Refuse refuse ? Optional.of(refuse.message()) : Optional.empty();
+    public OpenProxyVerdict openProxy(List<CidrBlock> whitelist) {
+        return new OpenProxyCheck(StartupChecks.proxySockets(startup), gate.authRequired(), whitelist,
+                startup.server().allowOpenProxy(), options.hostAddresses().get()).verdict();
     }
 }

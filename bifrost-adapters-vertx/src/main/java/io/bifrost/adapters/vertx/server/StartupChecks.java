@@ -26,8 +26,22 @@ final class StartupChecks {
 
     private StartupChecks() {}
 
-    /** Returns the host addresses for the destination policy; throws with every problem's message. */
-    static List<IpAddress> run(ServerConfig config, boolean authRequired, List<IpAddress> hostAddresses) {
+    /**
+     * What the checks found when they pass.
+     *
+     * @param hostAddresses for the destination policy
+     * @param exposureWarnings the host-dependent warnings of [SEC-090], as {@code <path>: <message>}, for
+     *     {@code GET /api/v1/status} ([SAPI-012])
+     */
+    record Passed(List<IpAddress> hostAddresses, List<String> exposureWarnings) {
+        Passed {
+            hostAddresses = List.copyOf(hostAddresses);
+            exposureWarnings = List.copyOf(exposureWarnings);
+        }
+    }
+
+    /** Logs the exposure warnings and returns what the server keeps; throws with every problem's message. */
+    static Passed run(ServerConfig config, boolean authRequired, List<IpAddress> hostAddresses) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < config.backends().size(); i++) {
             BackendConfig b = config.backends().get(i);
@@ -49,7 +63,7 @@ final class StartupChecks {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", problems));
         }
-        return hostAddresses;
+        return new Passed(hostAddresses, verdict.warnings());
     }
 
     /** The proxy listeners as configured, for the open-proxy rule of [SEC-090]. */

@@ -9,10 +9,10 @@ import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.health.HealthPolicy;
 import io.bifrost.core.health.HealthTracker;
 import io.bifrost.core.net.CidrBlock;
+import io.bifrost.core.policy.OpenProxyVerdict;
 import io.bifrost.core.port.out.EventSink;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,11 +88,11 @@ final class FakeRuntime implements ServerRuntime {
     }
 
     @Override
-    public Optional<String> openProxyRefusal(List<CidrBlock> whitelist) {
+    public OpenProxyVerdict openProxy(List<CidrBlock> whitelist) {
         return openProxy.test(whitelist)
-                ? Optional.of("server.http.listen: refusing to run an open proxy on public address 203.0.113.7; "
-                        + "require authentication, restrict access_control.whitelist, bind to a private address, or "
-                        + "set server.allow_open_proxy: true")
-                : Optional.empty();
+                ? new OpenProxyVerdict.Refuse("server.http.listen: refusing to run an open proxy on public address "
+                        + "203.0.113.7; require authentication, restrict access_control.whitelist, bind to a private "
+                        + "address, or set server.allow_open_proxy: true", List.of())
+                : new OpenProxyVerdict.Proceed(List.of());
     }
 }
