@@ -23,6 +23,7 @@ import java.time.Instant;
  * @param backend selected backend, else {@code null}
  * @param error failure code, {@code null} on success
  * @param userAgent HTTP {@code User-Agent}, else {@code null}
+ * @param referer HTTP {@code Referer}, else {@code null}; only the {@code combined} access log shows it ([SEC-072])
  */
 public record RequestRecord(
         Instant start,
@@ -43,7 +44,8 @@ public record RequestRecord(
         String route,
         String backend,
         ErrorCode error,
-        String userAgent) {
+        String userAgent,
+        String referer) {
 
     public RequestRecord {
         requireNonNull(start, "start");

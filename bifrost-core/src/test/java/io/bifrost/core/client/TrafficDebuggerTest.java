@@ -25,7 +25,7 @@ class TrafficDebuggerTest {
     private static RequestRecord record(String host, Protocol protocol, ErrorCode error) {
         return new RequestRecord(T0, "20250314092653-1/1", "127.0.0.1", 53122, null, protocol,
                 protocol == Protocol.HTTP ? "GET" : "CONNECT", host, 443, null, host + ":443", error == null ? 200 : 502,
-                10, 20, 1.5, "route-1", "default", error, null);
+                10, 20, 1.5, "route-1", "default", error, null, null);
     }
 
     private static RequestRecord ok(String host) {

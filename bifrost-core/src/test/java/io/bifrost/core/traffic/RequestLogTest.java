@@ -10,7 +10,7 @@ class RequestLogTest {
 
     private static RequestRecord record(String host) {
         return new RequestRecord(Instant.EPOCH, "c/1", "192.0.2.1", 5000, null, Protocol.HTTP, "GET", host, 80, "/",
-                "http://" + host + "/", 200, 10, 5, 1.5, "r", "direct", null, null);
+                "http://" + host + "/", 200, 10, 5, 1.5, "r", "direct", null, null, null);
     }
 
     @Test

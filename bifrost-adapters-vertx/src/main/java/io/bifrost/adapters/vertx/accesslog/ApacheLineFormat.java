@@ -37,8 +37,9 @@ final class ApacheLineFormat implements AccessLogFormat {
             out.append(r.bytesSent());
         }
         if (combined) {
-            // The record carries no Referer ([SEC-071] has no such member), so the field is always "-".
-            out.append(" \"-\" ");
+            out.append(' ');
+            quoted(r.referer(), out);
+            out.append(' ');
             quoted(r.userAgent(), out);
         }
     }

@@ -31,6 +31,7 @@ public final class RequestInfo {
     private String backend;
     private String action;
     private String userAgent;
+    private String referer;
     private int status;
     private ErrorCode error;
     private String errorDetail;
@@ -79,6 +80,12 @@ public final class RequestInfo {
 
     public RequestInfo userAgent(String userAgent) {
         this.userAgent = userAgent;
+        return this;
+    }
+
+    /** The request's {@code Referer}, for the {@code combined} access log ([SEC-072]); {@code null} when absent. */
+    public RequestInfo referer(String referer) {
+        this.referer = referer;
         return this;
     }
 
@@ -170,6 +177,6 @@ public final class RequestInfo {
     public RequestRecord toRecord(long bytesSent, long bytesReceived, long endNanos) {
         double durationMs = Math.round((endNanos - startNanos) / 1_000.0) / 1_000.0;
         return new RequestRecord(start, requestId, clientIp, clientPort, username, protocol, method, host, port, path,
-                url, status, bytesSent, bytesReceived, durationMs, route, backend, error, userAgent);
+                url, status, bytesSent, bytesReceived, durationMs, route, backend, error, userAgent, referer);
     }
 }

@@ -21,18 +21,19 @@ class AccessLogFormatTest {
     /** The record behind the [SEC-071] example. */
     private static final RequestRecord SPEC_CONNECT = new RequestRecord(Instant.parse("2025-03-14T09:26:53.589Z"),
             "20250314092653-4127/1", "192.0.2.44", 51820, "alice", Protocol.CONNECT, "CONNECT", "api.example.com", 443,
-            null, "api.example.com:443", 200, 48213, 3310, 15032.4, "default", "direct", null, "curl/8.5.0");
+            null, "api.example.com:443", 200, 48213, 3310, 15032.4, "default", "direct", null, "curl/8.5.0",
+            null);
 
     /** The first [SEC-072] example. */
     private static final RequestRecord SPEC_GET = new RequestRecord(Instant.parse("2025-03-14T09:26:53.120Z"),
             "20250314092653-4128/1", "192.0.2.44", 51822, "alice", Protocol.HTTP, "GET", "example.com", 80,
             "/index.html", "http://example.com/index.html", 200, 5120, 96, 12.5, "default", "direct", null,
-            "curl/8.5.0");
+            "curl/8.5.0", null);
 
     /** The second [SEC-072] example: a refused CONNECT of an anonymous client. */
     private static final RequestRecord SPEC_REFUSED = new RequestRecord(Instant.parse("2025-03-14T09:27:01.999Z"),
             "20250314092701-4129/1", "192.0.2.44", 51830, null, Protocol.CONNECT, "CONNECT", "files.example.org", 443,
-            null, "files.example.org:443", 403, 259, 61, 0.8, null, null, ErrorCode.NO_ROUTE, "curl/8.5.0");
+            null, "files.example.org:443", 403, 259, 61, 0.8, null, null, ErrorCode.NO_ROUTE, "curl/8.5.0", null);
 
     private static String line(AccessLogFormat format, RequestRecord r) {
         StringBuilder out = new StringBuilder();
@@ -53,12 +54,17 @@ class AccessLogFormatTest {
     void json_absentOptionalMembers_areOmitted() {
         RequestRecord socksAuth = new RequestRecord(Instant.parse("2025-03-14T09:26:53Z"), "20250314092653-1/1",
                 "2001:db8::7", 40000, null, Protocol.SOCKS5, "AUTH", "", 0, null, "", 1, 2, 3, 0.0, null, null,
-                ErrorCode.AUTH_FAILED, null);
+                ErrorCode.AUTH_FAILED, null, null);
 
         assertThat(line(JSON, socksAuth)).isEqualTo("{\"timestamp\":\"2025-03-14T09:26:53.000Z\","
                 + "\"request_id\":\"20250314092653-1/1\",\"client_ip\":\"2001:db8::7\",\"client_port\":40000,"
                 + "\"protocol\":\"SOCKS5\",\"method\":\"AUTH\",\"host\":\"\",\"port\":0,\"status_code\":1,"
                 + "\"bytes_sent\":2,\"bytes_received\":3,\"duration_ms\":0,\"error\":\"auth_failed\"}");
+    }
+
+    @Test
+    void json_referer_isNoMember() { // [SEC-071] has none; only the combined line shows it
+        assertThat(line(JSON, with(SPEC_GET, "curl/8.5.0", "http://example.com/"))).isEqualTo(line(JSON, SPEC_GET));
     }
 
     @Test
@@ -91,13 +97,26 @@ class AccessLogFormatTest {
     }
 
     @Test
+    void combined_referer_isTheFirstQuotedField_escaped() {
+        RequestRecord r = with(SPEC_GET, "curl/8.5.0", "http://example.com/search?q=\"a b\"\\");
+
+        assertThat(line(COMBINED, r)).isEqualTo("192.0.2.44 - alice [14/Mar/2025:09:26:53 +0000] "
+                + "\"GET http://example.com/index.html HTTP/1.1\" 200 5120 "
+                + "\"http://example.com/search?q=\\\"a b\\\"\\\\\" \"curl/8.5.0\"");
+    }
+
+    @Test
     void apache_isCombined() {
+        RequestRecord withReferer = with(SPEC_GET, "curl/8.5.0", "http://example.com/");
+
         assertThat(line(APACHE, SPEC_GET)).isEqualTo(line(COMBINED, SPEC_GET));
+        assertThat(line(APACHE, withReferer)).isEqualTo(line(COMBINED, withReferer));
     }
 
     @Test
     void common_isCombinedWithoutRefererAndUserAgent() {
-        assertThat(line(COMMON, SPEC_GET)).isEqualTo("192.0.2.44 - alice [14/Mar/2025:09:26:53 +0000] "
+        assertThat(line(COMMON, with(SPEC_GET, "curl/8.5.0", "http://example.com/")))
+                .isEqualTo("192.0.2.44 - alice [14/Mar/2025:09:26:53 +0000] "
                 + "\"GET http://example.com/index.html HTTP/1.1\" 200 5120");
         assertThat(line(COMMON, SPEC_REFUSED)).isEqualTo("192.0.2.44 - - [14/Mar/2025:09:27:01 +0000] "
                 + "\"CONNECT files.example.org:443 HTTP/1.1\" 403 259");
@@ -107,7 +126,7 @@ class AccessLogFormatTest {
     void combined_socks5_hasSocks5RequestLineAndReplyCodeAsStatus() {
         RequestRecord socks = new RequestRecord(Instant.parse("2025-12-01T23:59:59.999Z"), "x/1", "192.0.2.9",
                 1000, null, Protocol.SOCKS5, "CONNECT", "db.internal", 5432, null, "db.internal:5432", 0, 0, 40,
-                3.5, "lan", "direct", null, null);
+                3.5, "lan", "direct", null, null, null);
 
         assertThat(line(COMBINED, socks)).isEqualTo("192.0.2.9 - - [01/Dec/2025:23:59:59 +0000] "
                 + "\"CONNECT db.internal:5432 SOCKS5\" 0 - \"-\" \"-\"");
@@ -116,7 +135,8 @@ class AccessLogFormatTest {
     @Test
     void combined_socks5NegotiationFailure_hasDashForTheMissingTarget() {
         RequestRecord auth = new RequestRecord(Instant.parse("2025-01-05T01:02:03Z"), "x/1", "192.0.2.9", 1000, null,
-                Protocol.SOCKS5, "AUTH", "", 0, null, "", 1, 2, 3, 0.1, null, null, ErrorCode.AUTH_FAILED, null);
+                Protocol.SOCKS5, "AUTH", "", 0, null, "", 1, 2, 3, 0.1, null, null, ErrorCode.AUTH_FAILED, null,
+                null);
 
         assertThat(line(COMMON, auth)).isEqualTo("192.0.2.9 - - [05/Jan/2025:01:02:03 +0000] \"AUTH - SOCKS5\" 1 2");
     }
@@ -133,15 +153,19 @@ class AccessLogFormatTest {
     void combined_emptyUserAgentAndNoBytesSent_areDashes() {
         RequestRecord r = new RequestRecord(SPEC_GET.start(), "x/1", "192.0.2.44", 1, "", Protocol.HTTP, "GET",
                 "example.com", 80, "/", "http://example.com/", 502, 0, 10, 1.0, null, null,
-                ErrorCode.CONNECTION_REFUSED, "");
+                ErrorCode.CONNECTION_REFUSED, "", null);
 
         assertThat(line(COMBINED, r)).isEqualTo("192.0.2.44 - - [14/Mar/2025:09:26:53 +0000] "
                 + "\"GET http://example.com/ HTTP/1.1\" 502 - \"-\" \"-\"");
     }
 
     private static RequestRecord withUserAgent(RequestRecord r, String userAgent) {
+        return with(r, userAgent, r.referer());
+    }
+
+    private static RequestRecord with(RequestRecord r, String userAgent, String referer) {
         return new RequestRecord(r.start(), r.requestId(), r.clientIp(), r.clientPort(), r.username(), r.protocol(),
                 r.method(), r.host(), r.port(), r.path(), r.url(), r.statusCode(), r.bytesSent(), r.bytesReceived(),
-                r.durationMs(), r.route(), r.backend(), r.error(), userAgent);
+                r.durationMs(), r.route(), r.backend(), r.error(), userAgent, referer);
     }
 }

@@ -162,7 +162,8 @@ class AccessLogSinkTest {
     static RequestCompleted completed(String id) {
         return new RequestCompleted(Instant.parse("2025-03-14T09:27:08.601Z"), new RequestRecord(
                 Instant.parse("2025-03-14T09:26:53.589Z"), id, "192.0.2.44", 51820, null, Protocol.HTTP, "GET",
-                "example.com", 80, "/", "http://example.com/", 200, 100, 50, 1.5, "default", "direct", null, null));
+                "example.com", 80, "/", "http://example.com/", 200, 100, 50, 1.5, "default", "direct", null, null,
+                null));
     }
 
     /** An output whose first write blocks until released: a disk that hangs. */

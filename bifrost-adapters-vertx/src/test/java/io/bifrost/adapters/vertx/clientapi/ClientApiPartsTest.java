@@ -40,7 +40,8 @@ class ClientApiPartsTest {
     private static RequestRecord record(Protocol protocol, String method, String path, String url, int status,
             ErrorCode error) {
         return new RequestRecord(T0, "20250314092653-1/1", "127.0.0.1", 53122, null, protocol, method,
-                "api.example.com", 443, path, url, status, 18234, 812, 153.23456, "route-3", "default", error, null);
+                "api.example.com", 443, path, url, status, 18234, 812, 153.23456, "route-3", "default", error, null,
+                null);
     }
 
     @Test

@@ -296,6 +296,7 @@ class BifrostMetricsTest {
     private static RequestCompleted record(Protocol protocol, String method, int status, ErrorCode error,
             String route, String backend, String username, String clientIp) {
         return new RequestCompleted(T0, new RequestRecord(T0, "c/1", clientIp, 40000, username, protocol, method,
-                "example.com", 443, null, "example.com:443", status, 4000, 300, 15.0, route, backend, error, null));
+                "example.com", 443, null, "example.com:443", status, 4000, 300, 15.0, route, backend, error, null,
+                null));
     }
 }

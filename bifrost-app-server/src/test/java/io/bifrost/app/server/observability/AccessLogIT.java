@@ -106,7 +106,8 @@ class AccessLogIT {
         int before = lines(file).size();
 
         client.send(HttpRequest.newBuilder(URI.create(origin.get().url("/hello?q=1")))
-                .header("User-Agent", "it/1 \"quoted\"").build(), HttpResponse.BodyHandlers.ofString());
+                .header("User-Agent", "it/1 \"quoted\"").header("Referer", "http://portal.test/")
+                .build(), HttpResponse.BodyHandlers.ofString());
         try (Socket tunnel = Wire.connectTunnel(bifrost.httpProxy(), echo.get().port())) {
             echo(tunnel, "ping");
         }
@@ -127,6 +128,7 @@ class AccessLogIT {
         assertThat(http.get("backend").asText()).isEqualTo("direct");
         assertThat(http.get("user_agent").asText()).isEqualTo("it/1 \"quoted\"");
         assertThat(http.has("username")).isFalse();
+        assertThat(http.has("referer")).isFalse(); // [SEC-071]: only the combined format carries it
         assertThat(http.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         JsonNode connect = find(records, "CONNECT");
         assertThat(connect.get("status_code").asInt()).isEqualTo(200);
@@ -172,14 +174,15 @@ class AccessLogIT {
     }
 
     @Test
-    void combined_forwardedRequest_matchesTheApacheLayout() throws Exception {
+    void combined_forwardedRequest_matchesTheApacheLayoutWithRefererAndUserAgent() throws Exception {
         Path file = DIR.resolve("combined/access.log");
         List<String> lines;
         bifrost.restart(config("combined", file));
         try {
             HttpClient restarted = HttpClient.newBuilder().proxy(ProxySelector.of(bifrost.httpProxy())).build();
             restarted.send(HttpRequest.newBuilder(URI.create(origin.get().url("/bytes/5?x=1")))
-                    .header("User-Agent", "it/2").build(), HttpResponse.BodyHandlers.ofString());
+                    .header("User-Agent", "it/2").header("Referer", "http://portal.test/start?a=\"b\"").build(),
+                    HttpResponse.BodyHandlers.ofString());
             lines = awaitLines(file, 1);
         } finally {
             bifrost.restart(config("json", DIR.resolve("json/access.log"))); // the other tests' server
@@ -187,7 +190,7 @@ class AccessLogIT {
 
         assertThat(lines.get(0)).matches("127\\.0\\.0\\.1 - - \\[\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d:\\d\\d:\\d\\d "
                 + "\\+0000] \"GET http://127\\.0\\.0\\.1:" + origin.get().port()
-                + "/bytes/5\\?x=1 HTTP/1\\.1\" 200 \\d+ \"-\" \"it/2\"");
+                + "/bytes/5\\?x=1 HTTP/1\\.1\" 200 \\d+ \"http://portal\\.test/start\\?a=\\\\\"b\\\\\"\" \"it/2\"");
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         requests++;
         RequestInfo info = new RequestInfo(ctx.clock().instant(), System.nanoTime(), peer.requestId(requests),
                 peer.ipText(), peer.port(), head.isConnect() ? Protocol.CONNECT : Protocol.HTTP, head.method())
-                .userAgent(head.headers().get("user-agent"));
+                .userAgent(head.headers().get("user-agent")).referer(head.headers().get("referer"));
         ExchangeScope scope = new ExchangeScope(this, head, info, client.bytesWritten(),
                 client.bytesRead() - decoder.bufferedBytes() - head.headBytes());
         exchange = head.isConnect() ? new ConnectExchange(ctx, scope) : new ForwardExchange(ctx, settings, scope);
