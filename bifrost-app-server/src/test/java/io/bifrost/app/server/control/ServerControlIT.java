@@ -133,7 +133,8 @@ class ServerControlIT {
 
         assertThat(get("after")).isEqualTo(200);
         assertThat(upstreamA.get().connects()).hasSize(1);
-        assertThat(Files.readString(file)).contains("name: via-a", "priority: 10").doesNotContain("# the operator");
+        // [CFG-097]: comments SHOULD survive a save; this writer drops them, but the test must not demand that
+        assertThat(Files.readString(file)).contains("name: via-a", "priority: 10");
         assertThat(events.ofType(ConfigSaved.class)).singleElement()
                 .satisfies(e -> assertThat(e.source()).isEqualTo("routes"));
     }
