@@ -30,4 +30,8 @@ public record EventStreamSettings(
         return new EventStreamSettings(256, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(60),
                 Duration.ofSeconds(5));
     }
+
+    public EventStreamSettings withStatsInterval(Duration statsInterval) {
+        return new EventStreamSettings(queueCapacity, writeStall, pingInterval, idleTimeout, statsInterval);
+    }
 }

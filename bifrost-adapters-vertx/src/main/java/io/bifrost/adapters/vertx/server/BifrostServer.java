@@ -13,7 +13,6 @@ import io.bifrost.adapters.vertx.dial.AddressPolicy;
 import io.bifrost.adapters.vertx.dial.BackendDialers;
 import io.bifrost.adapters.vertx.dial.UpstreamDialer;
 import io.bifrost.adapters.vertx.events.EventSinks;
-import io.bifrost.adapters.vertx.events.EventStreamSettings;
 import io.bifrost.adapters.vertx.events.LoggingEventSink;
 import io.bifrost.adapters.vertx.events.StatsSnapshot;
 import io.bifrost.adapters.vertx.events.WebSocketEventSink;
@@ -98,7 +97,7 @@ public final class BifrostServer {
         this.options = requireNonNull(options, "options");
         this.startedAt = options.clock().instant();
         this.requestLog = new RequestLog(config.api().requestLogActive() ? config.api().requestLogSize() : 0);
-        this.eventStream = new WebSocketEventSink(vertx, EventStreamSettings.defaults(), options.clock(),
+        this.eventStream = new WebSocketEventSink(vertx, options.eventStream(), options.clock(),
                 () -> StatsSnapshot.of(traffic.total(), allBackends()), this::allBackends);
         this.accessLog = config.accessLog().enabled() ? AccessLogSink.create(config.accessLog()) : null;
         // metrics read the backends and routes built below, which publish to this fan-out: hence the late binding

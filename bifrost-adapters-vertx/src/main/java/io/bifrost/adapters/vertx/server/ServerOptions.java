@@ -2,6 +2,7 @@ package io.bifrost.adapters.vertx.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.bifrost.adapters.vertx.events.EventStreamSettings;
 import io.bifrost.adapters.vertx.runtime.BuildInfo;
 import io.bifrost.adapters.vertx.proxy.http.OriginTls;
 import io.bifrost.core.net.IpAddress;
@@ -17,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * What an embedding program may choose beyond the configuration file: the clock, an extra event sink (for its own
- * observers), how origins' TLS certificates are trusted, where the host's addresses come from, and the version
- * reported on the wire.
+ * observers), how origins' TLS certificates are trusted, where the host's addresses come from, the version reported
+ * on the wire, and the event WebSocket's timing.
  *
  * @param events receives every event besides Bifrost's own logging; must not block
  * @param originTls trust for {@code https://} requests ([PRX-022]); the runtime's default trust store by default
@@ -26,10 +27,12 @@ import java.util.function.Supplier;
  *     ([SEC-090])
  * @param build what was built: the version for {@code User-Agent} toward upstream proxies ([BKD-032]) and
  *     {@code GET /api/v1/version} ([SAPI-011]); read from the class path by default ({@link BuildInfo#fromClasspath})
+ * @param eventStream queue bounds, pings and the {@code stats.update} interval of the event WebSocket ([EVT-005],
+ *     [EVT-026]); {@link EventStreamSettings#defaults()} (every 5 s, as the spec says) unless a test needs it faster
  */
 public record ServerOptions(
         InstantSource clock, EventSink events, OriginTls originTls, Supplier<List<IpAddress>> hostAddresses,
-        BuildInfo build) {
+        BuildInfo build, EventStreamSettings eventStream) {
 
     public ServerOptions {
         requireNonNull(clock, "clock");
@@ -37,27 +40,32 @@ public record ServerOptions(
         requireNonNull(originTls, "originTls");
         requireNonNull(hostAddresses, "hostAddresses");
         requireNonNull(build, "build");
+        requireNonNull(eventStream, "eventStream");
     }
 
     public static ServerOptions defaults() {
         return new ServerOptions(InstantSource.system(), EventSink.discarding(), OriginTls.systemDefault(),
-                ServerOptions::interfaceAddresses, BuildInfo.fromClasspath());
+                ServerOptions::interfaceAddresses, BuildInfo.fromClasspath(), EventStreamSettings.defaults());
     }
 
     public ServerOptions withEvents(EventSink events) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, build);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build, eventStream);
     }
 
     public ServerOptions withOriginTls(OriginTls originTls) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, build);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build, eventStream);
     }
 
     public ServerOptions withHostAddresses(Supplier<List<IpAddress>> hostAddresses) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, build);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build, eventStream);
     }
 
     public ServerOptions withBuild(BuildInfo build) {
-        return new ServerOptions(clock, events, originTls, hostAddresses, build);
+        return new ServerOptions(clock, events, originTls, hostAddresses, build, eventStream);
+    }
+
+    public ServerOptions withEventStream(EventStreamSettings eventStream) {
+        return new ServerOptions(clock, events, originTls, hostAddresses, build, eventStream);
     }
 
     /** Bifrost's version ({@code build().version()}). */
