@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -80,7 +81,16 @@ final class RoutesResource {
         });
     }
 
+    /**
+     * The route in the answer is the route object of {@code GET /routes/{name}} ({@link RouteJson}: {@code weights}
+     * only when the route has some, as in the [SAPI-130] example), not the configuration tree's form, which fills in
+     * the empty default.
+     */
     private static JsonObject changed(String status, ServerControl.RouteChange change) {
-        return ApiJson.routeChanged(status, change.route(), change.warnings());
+        Map<String, Object> route = new LinkedHashMap<>(change.route());
+        if (route.get("weights") instanceof Map<?, ?> weights && weights.isEmpty()) {
+            route.remove("weights");
+        }
+        return ApiJson.routeChanged(status, route, change.warnings());
     }
 }
