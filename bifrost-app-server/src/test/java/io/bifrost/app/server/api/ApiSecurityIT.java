@@ -1,18 +1,27 @@
 package io.bifrost.app.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.bifrost.core.event.ConfigReloaded;
+import io.bifrost.core.event.ConfigSaved;
 import io.bifrost.testkit.server.BifrostServerExtension;
 import io.bifrost.testkit.server.TestConfigs;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -109,6 +118,64 @@ class ApiSecurityIT {
         assertThat(lowerCase.status()).isEqualTo(204);
         api.request("DELETE", "/api/v1/health", null).assertError(403, "CSRF_FAILED");
         assertThat(api.send("DELETE", "/api/v1/health", null).allow()).containsExactly("GET");
+    }
+
+    /** Every mutating endpoint of [SAPI-001] (later-phase ones aside), each with a body of the right shape. */
+    static Stream<Arguments> mutations() {
+        return Stream.of(
+                arguments("POST", "/api/v1/backends", "{\"name\": \"m\", \"type\": \"direct\"}"),
+                arguments("DELETE", "/api/v1/backends/direct", null),
+                arguments("POST", "/api/v1/backends/direct/test", "{}"),
+                arguments("POST", "/api/v1/routes", "{\"name\": \"m\", \"domains\": [\"m.test\"], "
+                        + "\"backend\": \"direct\"}"),
+                arguments("PUT", "/api/v1/routes/route-1", "{\"domains\": [\"m.test\"], \"backend\": \"direct\"}"),
+                arguments("DELETE", "/api/v1/routes/route-1", null),
+                arguments("PUT", "/api/v1/config", "{\"config\": {\"rate_limit\": {\"enabled\": true}}}"),
+                arguments("POST", "/api/v1/config/validate", "{}"),
+                arguments("POST", "/api/v1/config/reload", null),
+                arguments("DELETE", "/api/v1/requests", null),
+                arguments("DELETE", "/api/v1/connections/20250314092653-1", null));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("mutations")
+    void mutation_withoutToken401_withoutCsrfHeader403_nothingChanges(String method, String path, String body)
+            throws Exception {
+        String file = Files.readString(bifrost.configFile());
+        var logged = bifrost.server().requestLog().stats();
+
+        var noToken = anonymous.request(method, path, body, "X-Requested-With", "XMLHttpRequest",
+                "Content-Type", "application/json");
+        var noCsrf = api.request(method, path, body, "Content-Type", "application/json");
+        var options = api.request("OPTIONS", path, null);
+
+        noToken.assertError(401, "UNAUTHORIZED");
+        assertThat(noToken.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"bifrost\"");
+        noCsrf.assertError(403, "CSRF_FAILED");
+        assertThat(options.allow()).as("a real endpoint, not a typo").contains(method);
+        assertThat(Files.readString(bifrost.configFile())).isEqualTo(file);
+        assertThat(bifrost.server().control().current().routes()).hasSize(1);
+        assertThat(bifrost.server().backends().all()).hasSize(1);
+        assertThat(bifrost.events().ofType(ConfigSaved.class)).isEmpty();
+        assertThat(bifrost.events().ofType(ConfigReloaded.class)).isEmpty();
+        assertThat(bifrost.server().requestLog().stats()).isEqualTo(logged);
+    }
+
+    /** Every read endpoint of [SAPI-001] that needs the token when one is set (all but health, PAC and WPAD). */
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/api/v1/version", "/api/v1/status", "/api/v1/stats", "/api/v1/backends",
+            "/api/v1/backends/direct", "/api/v1/backends/direct/stats", "/api/v1/routes",
+            "/api/v1/routes/test?domain=example.com", "/api/v1/routes/route-1", "/api/v1/config",
+            "/api/v1/config/full", "/api/v1/config/meta", "/api/v1/requests", "/api/v1/requests/stats",
+            "/api/v1/connections", "/api/v1/connections/clients"})
+    void read_withoutToken401_withToken200(String path) {
+        var noToken = anonymous.get(path);
+        var wrongToken = api.withToken("your-token-2").get(path);
+
+        noToken.assertError(401, "UNAUTHORIZED");
+        wrongToken.assertError(401, "UNAUTHORIZED");
+        assertThat(noToken.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"bifrost\"");
+        api.get(path).assertStatus(200);
     }
 
     @Test
