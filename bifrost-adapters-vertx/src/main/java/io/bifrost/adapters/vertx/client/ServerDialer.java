@@ -39,7 +39,10 @@ final class ServerDialer {
     /** One dialer (one NetClient) per distinct upstream setting; few, and kept so in-flight dials keep theirs. */
     private final Map<ProxiedDialer.Settings, ProxiedDialer> dialers = new ConcurrentHashMap<>();
 
-    /** @param connected whether the client is in connected state ([CAPI-030]); checked before every attempt */
+    /**
+     * @param connected whether the client is in connected state ([CAPI-030]); checked before every attempt and again
+     *     when a tunnel is up
+     */
     ServerDialer(Vertx vertx, InstantSource clock, String version, ServerReachability reachability,
             ServerConnections connections, BooleanSupplier connected) {
         this.vertx = requireNonNull(vertx, "vertx");
@@ -69,14 +72,32 @@ final class ServerDialer {
         }
         return dialer.dial(target)
                 .andThen(ar -> reachability.dialed(server, clock.instant(), ar.succeeded() || refused(ar.cause())))
-                .onSuccess(up -> connections.add(up.socket()))
+                .compose(up -> registered(server, up))
                 .recover(e -> {
-                    if (refused(e) || attempt > settings.retryCount()) {
+                    if (refused(e) || isDisconnected(e) || attempt > settings.retryCount()) {
                         return Future.failedFuture(e);
                     }
                     return delay(settings.retryDelay())
                             .compose(v -> attempt(dialer, server, settings, target, attempt + 1));
                 });
+    }
+
+    /**
+     * [CAPI-031]: a tunnel whose handshake completed after a disconnect is closed, never used. It is registered
+     * first and the state read second, while a disconnect sets the state first and closes the registered
+     * connections second: whichever comes last sees the other, so no tunnel survives a disconnect.
+     */
+    private Future<Upstream> registered(UpstreamServer server, Upstream up) {
+        connections.add(up.socket());
+        if (connected.getAsBoolean()) {
+            return Future.succeededFuture(up);
+        }
+        up.socket().close();
+        return Future.failedFuture(disconnected(server));
+    }
+
+    private static boolean isDisconnected(Throwable failure) {
+        return failure instanceof DialFailure d && d.code() == ErrorCode.SERVER_DISCONNECTED;
     }
 
     /** The server answered and refused: not retried ([PRX-123]). */
