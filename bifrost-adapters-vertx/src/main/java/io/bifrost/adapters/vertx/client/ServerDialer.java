@@ -14,10 +14,9 @@ import io.bifrost.core.config.UpstreamServerConfig;
 import io.bifrost.core.traffic.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,14 +29,20 @@ import java.util.function.BooleanSupplier;
  * event loop.
  */
 final class ServerDialer {
+    /** TCP keep-alive on connections to the server ([PRX-057]); the client has no {@code network} section. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
     private final Vertx vertx;
     private final InstantSource clock;
     private final String version;
     private final ServerReachability reachability;
     private final ServerConnections connections;
     private final BooleanSupplier connected;
-    /** One dialer (one NetClient) per distinct upstream setting; few, and kept so in-flight dials keep theirs. */
-    private final Map<ProxiedDialer.Settings, ProxiedDialer> dialers = new ConcurrentHashMap<>();
+    /**
+     * The one network client of every server dial. Address, credentials and timeout come with each dial, so a hot
+     * change of them ([CFG-085]) needs no new client, and none is left behind holding the tunnels opened before.
+     */
+    private final NetClient client;
 
     /**
      * @param connected whether the client is in connected state ([CAPI-030]); checked before every attempt and again
@@ -51,6 +56,7 @@ final class ServerDialer {
         this.reachability = requireNonNull(reachability, "reachability");
         this.connections = requireNonNull(connections, "connections");
         this.connected = requireNonNull(connected, "connected");
+        this.client = ProxiedDialer.networkClient(vertx, KEEP_ALIVE);
     }
 
     /**
@@ -59,8 +65,7 @@ final class ServerDialer {
      * @return the tunnel, paused; fails with a {@link DialFailure} only
      */
     Future<Upstream> dial(UpstreamServer server, UpstreamServerConfig settings, DialTarget target) {
-        ProxiedDialer dialer = dialers.computeIfAbsent(dialSettings(server, settings.timeout()),
-                s -> new ProxiedDialer(vertx, s));
+        ProxiedDialer dialer = new ProxiedDialer(vertx, dialSettings(server, settings.timeout()), client);
         return attempt(dialer, server, settings, target, 1).recover(e -> Future.failedFuture(
                 ServerRefusals.forLocalClients(server.protocol(), e)));
     }
@@ -123,6 +128,6 @@ final class ServerDialer {
         UpstreamCredentials credentials = server.hasCredentials()
                 ? new UpstreamCredentials(server.username(), server.password()) : null;
         return new ProxiedDialer.Settings(protocol, server.address().host(), server.address().port(), credentials,
-                timeout, Duration.ofSeconds(30), version);
+                timeout, version);
     }
 }
