@@ -40,7 +40,7 @@ final class ServerDialer {
     private final BooleanSupplier connected;
     /**
      * The one network client of every server dial. Address, credentials and timeout come with each dial, so a hot
-     * change of them ([CFG-085]) needs no new client, and none is left behind holding the tunnels opened before.
+     * change of them ([CFG-085]) needs no client of its own and leaves none behind.
      */
     private final NetClient client;
 
