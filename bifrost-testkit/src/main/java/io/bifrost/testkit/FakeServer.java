@@ -35,7 +35,7 @@ public interface FakeServer extends AutoCloseable {
      */
     int port();
 
-    /** The address the fake listens on: always the IPv4 loopback literal {@code 127.0.0.1}. */
+    /** The address the fake listens on: the IPv4 loopback literal {@code 127.0.0.1} unless the fake says otherwise. */
     default String host() {
         return "127.0.0.1";
     }

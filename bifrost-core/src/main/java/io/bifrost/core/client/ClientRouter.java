@@ -52,6 +52,11 @@ public final class ClientRouter {
         requireNonNull(host, "host");
         return index.match(host)
                 .map(m -> new ClientRouteDecision(m.route().action(), m.route(), m.pattern()))
-                .orElseGet(() -> ClientRouteDecision.fallback(upstreamConfigured ? Action.SERVER : Action.DIRECT));
+                .orElseGet(() -> ClientRouteDecision.fallback(fallbackAction()));
+    }
+
+    /** The action when no route matches ([RTE-081]): {@code server} when an upstream is configured, else direct. */
+    public Action fallbackAction() {
+        return upstreamConfigured ? Action.SERVER : Action.DIRECT;
     }
 }

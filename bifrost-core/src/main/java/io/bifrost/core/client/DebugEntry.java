@@ -13,8 +13,8 @@ import java.util.Locale;
  * upstream's name for {@code server} requests. Immutable.
  *
  * @param id [GEN-061]: 1, 2, ... in order of creation, never reused while the process runs
- * @param action {@code direct} or {@code server}; {@code null} for a request refused before it could be routed (a
- *     malformed request)
+ * @param action {@code direct} or {@code server}, required ([CAPI-090]); for a request refused before it was routed,
+ *     the action its host would have taken
  * @param server the upstream's name when {@code action} is {@code server}, else {@code null}
  * @param error the failure code with its detail, e.g. {@code connection_timeout: connection to "x:443" timed out};
  *     {@code null} on success
@@ -27,6 +27,7 @@ public record DebugEntry(long id, Type type, RequestRecord record, Action action
         }
         requireNonNull(type, "type");
         requireNonNull(record, "record");
+        requireNonNull(action, "action");
     }
 
     /** What the entry describes ([CAPI-090] {@code type}). */

@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fake HTTP/1.1 origin server (plain or TLS) on Vert.x, listening on {@code 127.0.0.1}, port 0, that records every
- * request it receives.
+ * A fake HTTP/1.1 origin server (plain or TLS) on Vert.x, listening on {@code 127.0.0.1} (or another loopback address,
+ * {@link #onHost}), port 0, that records every request it receives.
  *
  * <h2>Built-in endpoints</h2>
  * <table>
@@ -61,6 +61,7 @@ public final class FakeHttpOrigin implements FakeServer {
     private final TestCertificate certificate; // null: plain HTTP
     private final Map<String, Handler<HttpServerRequest>> customHandlers = new ConcurrentHashMap<>();
     private final Recording<RecordedRequest> requests = new Recording<>("requests");
+    private volatile String host = "127.0.0.1";
     private Vertx vertx;
     private HttpServer server;
     private Future<Void> stopped; // non-null once stop() has been called
@@ -105,6 +106,28 @@ public final class FakeHttpOrigin implements FakeServer {
         }
         customHandlers.put(path, handler);
         return this;
+    }
+
+    /**
+     * Listens on {@code address} instead of {@code 127.0.0.1}: another loopback address such as {@code 127.0.0.2}
+     * (Linux routes all of {@code 127.0.0.0/8} to the loopback interface) reaches the origin under a host that
+     * routes written for {@code 127.0.0.1} and {@code localhost} do not match.
+     *
+     * @return this origin
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public synchronized FakeHttpOrigin onHost(String address) {
+        requireNonNull(address, "address");
+        if (server != null) {
+            throw new IllegalStateException("origin: onHost after start() (expected: configure, then start)");
+        }
+        host = address;
+        return this;
+    }
+
+    @Override
+    public String host() {
+        return host;
     }
 
     @Override
@@ -154,7 +177,7 @@ public final class FakeHttpOrigin implements FakeServer {
         return certificate == null ? "http" : "https";
     }
 
-    /** {@code <scheme>://127.0.0.1:<port><path>}; {@code path} starts with {@code /} and may carry a query. */
+    /** {@code <scheme>://<host>:<port><path>}; {@code path} starts with {@code /} and may carry a query. */
     public String url(String path) {
         requireNonNull(path, "path");
         if (!path.startsWith("/")) {
@@ -208,7 +231,7 @@ public final class FakeHttpOrigin implements FakeServer {
 
     private HttpServerOptions serverOptions() {
         HttpServerOptions options = new HttpServerOptions()
-                .setHost("127.0.0.1")
+                .setHost(host)
                 .setPort(0)
                 .setHandle100ContinueAutomatically(true);
         if (certificate != null) {

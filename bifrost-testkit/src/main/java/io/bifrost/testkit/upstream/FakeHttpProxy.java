@@ -88,4 +88,15 @@ public final class FakeHttpProxy extends FakeUpstreamProxy {
         return this;
     }
 
+    /**
+     * Holds every answer until {@link #releaseAnswers()}: each request is read and recorded, then its connection waits
+     * (at most 30 s), so a test can act while the client's handshake is in progress.
+     *
+     * @return this proxy
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public FakeHttpProxy holdAnswers() {
+        core().holdAnswers();
+        return this;
+    }
 }

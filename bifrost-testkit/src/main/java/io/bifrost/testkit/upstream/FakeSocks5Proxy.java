@@ -96,4 +96,16 @@ public final class FakeSocks5Proxy extends FakeUpstreamProxy {
             throw new IllegalArgumentException(name + ": " + bytes + " bytes (expected: 1-255, RFC 1929)");
         }
     }
+
+    /**
+     * Holds every answer until {@link #releaseAnswers()}: each request is read and recorded, then its connection waits
+     * (at most 30 s), so a test can act while the client's handshake is in progress.
+     *
+     * @return this proxy
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public FakeSocks5Proxy holdAnswers() {
+        core().holdAnswers();
+        return this;
+    }
 }

@@ -48,6 +48,11 @@ abstract class FakeUpstreamProxy implements FakeServer {
         return core.port();
     }
 
+    /** Lets the answers held since {@code holdAnswers()} go out, now and from then on. */
+    public void releaseAnswers() {
+        core.releaseAnswers();
+    }
+
     /** Requests received so far, oldest first, whatever the answer. */
     public List<RecordedConnect> connects() {
         return core.connects().snapshot();

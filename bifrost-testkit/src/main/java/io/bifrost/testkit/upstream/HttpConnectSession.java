@@ -61,6 +61,7 @@ final class HttpConnectSession {
         String host = target.getHostString();
         core.record(new RecordedConnect((InetSocketAddress) socket.getRemoteSocketAddress(), host, target.getPort(),
                 AddressType.ofHost(host), username, head));
+        core.awaitRelease();
         boolean authenticated = credentials == null
                 ? core.credentials() == null
                 : core.authenticate(credentials.username(), credentials.password());

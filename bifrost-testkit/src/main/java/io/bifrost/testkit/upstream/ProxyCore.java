@@ -7,10 +7,13 @@ import io.bifrost.testkit.internal.Recording;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What both fake proxies share: mode, optional credentials, recordings and the TCP server. Thread-safe: the
@@ -31,7 +34,9 @@ final class ProxyCore {
     private final BlockingTcpServer server;
     private final Recording<RecordedConnect> connects = new Recording<>("CONNECT requests");
     private final Recording<RecordedAuth> auths = new Recording<>("authentications");
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile Credentials credentials;
+    private volatile boolean holding;
     private volatile boolean started;
 
     ProxyCore(String name, ProxyMode mode, BlockingTcpServer.ConnectionHandler handler) {
@@ -51,6 +56,33 @@ final class ProxyCore {
     void requireCredentials(String username, String password) {
         requireNotStarted("requireCredentials");
         credentials = new Credentials(username, password);
+    }
+
+    void holdAnswers() {
+        requireNotStarted("holdAnswers");
+        holding = true;
+    }
+
+    void releaseAnswers() {
+        released.countDown();
+    }
+
+    /**
+     * Blocks the connection's thread until {@link #releaseAnswers()} when answers are held; bounded, so that a test
+     * that never releases cannot hang the run.
+     */
+    void awaitRelease() throws IOException {
+        if (!holding) {
+            return;
+        }
+        try {
+            if (!released.await(30, TimeUnit.SECONDS)) {
+                throw new IOException(name + ": answers held for 30 s (expected: releaseAnswers())");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(name + ": interrupted while answers were held");
+        }
     }
 
     /** The required credentials, or {@code null} when the proxy accepts anyone. */
@@ -96,6 +128,7 @@ final class ProxyCore {
     }
 
     Future<Void> stop() {
+        released.countDown(); // held connection threads end with the server
         server.close();
         return server.terminated();
     }

@@ -110,6 +110,7 @@ final class Socks5Session {
         int port = ((portBytes[0] & 0xFF) << 8) | (portBytes[1] & 0xFF);
         core.record(new RecordedConnect((InetSocketAddress) socket.getRemoteSocketAddress(), host, port, addressType,
                 username, HexFormat.of().formatHex(raw.toByteArray())));
+        core.awaitRelease();
         if (fixed[1] != CMD_CONNECT) {
             replyAndFinish(REP_COMMAND_NOT_SUPPORTED);
         } else if (core.mode() == ProxyMode.REFUSING) {

@@ -14,11 +14,13 @@ import io.bifrost.adapters.vertx.listeners.ListenerTraffic;
 import io.bifrost.adapters.vertx.listeners.ProxyListenerGroup;
 import io.bifrost.adapters.vertx.proxy.RequestInfo;
 import io.bifrost.adapters.vertx.server.ServerOptions;
+import io.bifrost.core.client.ClientRouter;
 import io.bifrost.core.client.ServerReachability;
 import io.bifrost.core.client.TrafficDebugger;
 import io.bifrost.core.config.ClientConfig;
 import io.bifrost.core.config.ClientRouteConfig.Action;
 import io.bifrost.core.config.ListenAddress;
+import io.bifrost.core.routing.RoutingKey;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.bifrost.core.traffic.RequestRecord;
 import io.bifrost.core.traffic.TrafficCounters;
@@ -218,10 +220,25 @@ public final class BifrostClient {
 
     /** [PRX-127]: one debugger entry per request, with what only the client knows about it. */
     private void recordDebugEntry(RequestRecord record, RequestInfo info) {
-        Action action = info.action() == null ? null : Action.parse(info.action()).orElse(null);
+        Action action = action(info);
         String server = action == Action.SERVER ? info.backend() : null;
         String error = info.error() == null ? null
                 : info.error().code() + (info.errorDetail() == null ? "" : ": " + info.errorDetail());
         debugger.record(record, action, server, error);
+    }
+
+    /**
+     * The entry's action, which [CAPI-090] requires: the route decision's; for a request refused before it was routed
+     * (malformed, {@code TRACE}, over a connection limit) the decision its host gets now, as the dry run of [RTE-093]
+     * would answer, or the no-match rule of [RTE-081] when its host is unknown.
+     */
+    private Action action(RequestInfo info) {
+        Optional<Action> routed = info.action() == null ? Optional.empty() : Action.parse(info.action());
+        if (routed.isPresent()) {
+            return routed.get();
+        }
+        ClientRouter router = runtime.snapshot().router();
+        return RoutingKey.parse(info.host()).map(host -> router.decide(host).action())
+                .orElseGet(router::fallbackAction);
     }
 }

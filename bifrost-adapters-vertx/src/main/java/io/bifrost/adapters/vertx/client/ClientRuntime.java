@@ -271,6 +271,27 @@ final class ClientRuntime implements ClientControl {
         });
     }
 
+    @Override
+    public Future<Void> saveSettings(Map<String, Object> tray, String server) {
+        requireNonNull(tray, "tray");
+        if (tray.isEmpty()) {
+            return server == null ? Future.succeededFuture() : select(server).mapEmpty();
+        }
+        return edits.edit((tree, c) -> {
+            Object patched = MergePatch.apply(tree, Map.of("tray", tray));
+            return server == null ? patched : selecting(patched, server);
+        }, FileEdits.Mode.SAVE).mapEmpty();
+    }
+
+    private static Object selecting(Object tree, String server) {
+        try {
+            return ClientConfigFile.withSelection(tree, server);
+        } catch (IllegalArgumentException e) {
+            throw new ControlException(ControlException.Code.SERVER_NOT_FOUND, "no server named \"" + server + "\"",
+                    List.of(), Map.of("server", server));
+        }
+    }
+
     private ConfigResult<ClientConfig> persistSelection(String name) {
         ConfigResult<ClientConfig> saved;
         try {

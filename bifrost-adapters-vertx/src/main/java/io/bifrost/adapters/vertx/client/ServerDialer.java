@@ -14,10 +14,9 @@ import io.bifrost.core.config.UpstreamServerConfig;
 import io.bifrost.core.traffic.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,16 +29,25 @@ import java.util.function.BooleanSupplier;
  * event loop.
  */
 final class ServerDialer {
+    /** TCP keep-alive on connections to the server ([PRX-057]); the client has no {@code network} section. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
     private final Vertx vertx;
     private final InstantSource clock;
     private final String version;
     private final ServerReachability reachability;
     private final ServerConnections connections;
     private final BooleanSupplier connected;
-    /** One dialer (one NetClient) per distinct upstream setting; few, and kept so in-flight dials keep theirs. */
-    private final Map<ProxiedDialer.Settings, ProxiedDialer> dialers = new ConcurrentHashMap<>();
+    /**
+     * The one network client of every server dial. Address, credentials and timeout come with each dial, so a hot
+     * change of them ([CFG-085]) needs no client of its own and leaves none behind.
+     */
+    private final NetClient client;
 
-    /** @param connected whether the client is in connected state ([CAPI-030]); checked before every attempt */
+    /**
+     * @param connected whether the client is in connected state ([CAPI-030]); checked before every attempt and again
+     *     when a tunnel is up
+     */
     ServerDialer(Vertx vertx, InstantSource clock, String version, ServerReachability reachability,
             ServerConnections connections, BooleanSupplier connected) {
         this.vertx = requireNonNull(vertx, "vertx");
@@ -48,6 +56,7 @@ final class ServerDialer {
         this.reachability = requireNonNull(reachability, "reachability");
         this.connections = requireNonNull(connections, "connections");
         this.connected = requireNonNull(connected, "connected");
+        this.client = ProxiedDialer.networkClient(vertx, KEEP_ALIVE);
     }
 
     /**
@@ -56,8 +65,7 @@ final class ServerDialer {
      * @return the tunnel, paused; fails with a {@link DialFailure} only
      */
     Future<Upstream> dial(UpstreamServer server, UpstreamServerConfig settings, DialTarget target) {
-        ProxiedDialer dialer = dialers.computeIfAbsent(dialSettings(server, settings.timeout()),
-                s -> new ProxiedDialer(vertx, s));
+        ProxiedDialer dialer = new ProxiedDialer(vertx, dialSettings(server, settings.timeout()), client);
         return attempt(dialer, server, settings, target, 1).recover(e -> Future.failedFuture(
                 ServerRefusals.forLocalClients(server.protocol(), e)));
     }
@@ -69,14 +77,32 @@ final class ServerDialer {
         }
         return dialer.dial(target)
                 .andThen(ar -> reachability.dialed(server, clock.instant(), ar.succeeded() || refused(ar.cause())))
-                .onSuccess(up -> connections.add(up.socket()))
+                .compose(up -> registered(server, up))
                 .recover(e -> {
-                    if (refused(e) || attempt > settings.retryCount()) {
+                    if (refused(e) || isDisconnected(e) || attempt > settings.retryCount()) {
                         return Future.failedFuture(e);
                     }
                     return delay(settings.retryDelay())
                             .compose(v -> attempt(dialer, server, settings, target, attempt + 1));
                 });
+    }
+
+    /**
+     * [CAPI-031]: a tunnel whose handshake completed after a disconnect is closed, never used. It is registered
+     * first and the state read second, while a disconnect sets the state first and closes the registered
+     * connections second: whichever comes last sees the other, so no tunnel survives a disconnect.
+     */
+    private Future<Upstream> registered(UpstreamServer server, Upstream up) {
+        connections.add(up.socket());
+        if (connected.getAsBoolean()) {
+            return Future.succeededFuture(up);
+        }
+        up.socket().close();
+        return Future.failedFuture(disconnected(server));
+    }
+
+    private static boolean isDisconnected(Throwable failure) {
+        return failure instanceof DialFailure d && d.code() == ErrorCode.SERVER_DISCONNECTED;
     }
 
     /** The server answered and refused: not retried ([PRX-123]). */
@@ -102,6 +128,6 @@ final class ServerDialer {
         UpstreamCredentials credentials = server.hasCredentials()
                 ? new UpstreamCredentials(server.username(), server.password()) : null;
         return new ProxiedDialer.Settings(protocol, server.address().host(), server.address().port(), credentials,
-                timeout, Duration.ofSeconds(30), version);
+                timeout, version);
     }
 }

@@ -66,9 +66,7 @@ final class SettingsResource {
         }
         Map<String, Object> tray = new LinkedHashMap<>();
         TRAY.stream().filter(k -> body.getValue(k) != null).forEach(k -> tray.put(k, body.getValue(k)));
-        Future<?> saved = tray.isEmpty() ? Future.succeededFuture()
-                : api.control().patch(Map.of("tray", tray), false);
-        return saved.compose(v -> server == null ? Future.succeededFuture() : api.control().select(server))
+        return api.control().saveSettings(tray, server) // one save: the switches and the selection, or nothing
                 .map(v -> {
                     List<String> restart = api.control().restartFields();
                     return new JsonObject().put("status", "updated").put("settings", settings())

@@ -51,8 +51,8 @@ final class TrafficJson {
     private static String message(DebugEntry e) {
         RequestRecord r = e.record();
         return switch (e.type()) {
-            case REQUEST -> r.method() + " " + r.url() + " -> " + r.statusCode() + " (" + action(e) + ")";
-            case TUNNEL -> "CONNECT " + r.host() + ":" + r.port() + " (" + action(e) + ")";
+            case REQUEST -> r.method() + " " + r.url() + " -> " + r.statusCode() + " (" + e.action().wireName() + ")";
+            case TUNNEL -> "CONNECT " + r.host() + ":" + r.port() + " (" + e.action().wireName() + ")";
             case ERROR -> r.method() + " " + r.host() + ":" + r.port() + " failed: " + error(e);
         };
     }
@@ -65,17 +65,13 @@ final class TrafficJson {
         }
         out.put("duration_ms", ApiJson.round3(r.durationMs())).put("bytes_sent", r.bytesSent())
                 .put("bytes_received", r.bytesReceived());
-        optional(out, "action", e.action() == null ? null : e.action().wireName());
+        out.put("action", e.action().wireName());
         optional(out, "route", r.route());
         optional(out, "server", e.server());
     }
 
     private static JsonObject optional(JsonObject out, String key, String value) {
         return value == null ? out : out.put(key, value);
-    }
-
-    private static String action(DebugEntry e) {
-        return e.action() == null ? "unrouted" : e.action().wireName();
     }
 
     /** The code with its detail; for a failed record without one, the bare code. */

@@ -26,15 +26,15 @@ public final class ClientConfigFile {
     private final Path path;
     private final EnvLookup env;
     private final ConfigFileReader<ClientConfig> files;
-    private final ConfigFileWriter writer = ConfigFileWriter.create();
+    private final ConfigFileWriter writer;
     private Object tree;
     private boolean builtInDefault;
 
-    private ClientConfigFile(Path path, EnvLookup env, Object tree, boolean builtInDefault) {
+    private ClientConfigFile(Path path, EnvLookup env, ConfigFileWriter writer, boolean builtInDefault) {
         this.path = path.toAbsolutePath().normalize();
         this.env = env;
+        this.writer = writer;
         this.files = new ConfigFileReader<>("bifrost-client", ClientConfigReader::read, env);
-        this.tree = tree;
         this.builtInDefault = builtInDefault;
     }
 
@@ -44,9 +44,15 @@ public final class ClientConfigFile {
      * @return the file, with the configuration it holds and every problem ([CFG-030])
      */
     public static Opened open(Path path, boolean builtInDefault, EnvLookup env) {
+        return open(path, builtInDefault, env, ConfigFileWriter.create());
+    }
+
+    /** {@link #open(Path, boolean, EnvLookup)} with the writer that saves: a test's, which can fail a save. */
+    public static Opened open(Path path, boolean builtInDefault, EnvLookup env, ConfigFileWriter writer) {
         requireNonNull(path, "path");
         requireNonNull(env, "env");
-        ClientConfigFile file = new ClientConfigFile(path, env, null, builtInDefault);
+        requireNonNull(writer, "writer");
+        ClientConfigFile file = new ClientConfigFile(path, env, writer, builtInDefault);
         ConfigResult<ClientConfig> result = file.read();
         return new Opened(file, result);
     }
@@ -125,6 +131,16 @@ public final class ClientConfigFile {
      * @throws IllegalArgumentException when no {@code servers[]} entry has that name (and it is not {@code default})
      */
     public synchronized ConfigResult<ClientConfig> selectServer(String server) {
+        return save(withSelection(tree, server));
+    }
+
+    /**
+     * {@code tree} (a whole file, not changed) with {@code server} made the default upstream as
+     * {@link #selectServer} does, for a save that changes more than the selection.
+     *
+     * @throws IllegalArgumentException when no {@code servers[]} entry has that name (and it is not {@code default})
+     */
+    public static Object withSelection(Object tree, String server) {
         requireNonNull(server, "server");
         Map<String, Object> root = rootMap(ServerConfigTree.copy(tree));
         boolean found = server.equals("default");
@@ -144,7 +160,7 @@ public final class ClientConfigFile {
         if (!found) {
             throw new IllegalArgumentException("server: \"" + server + "\" (expected: default or a servers[] name)");
         }
-        return save(root);
+        return root;
     }
 
     @SuppressWarnings("unchecked")

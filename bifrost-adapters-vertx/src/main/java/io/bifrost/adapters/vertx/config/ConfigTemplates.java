@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The commented starter files of {@code config init} ([CFG-204]) and the built-in defaults used when no file exists
- * ([CFG-003]). Both programs' texts come from one template each, so the built-in default is exactly the starter file
- * with its listeners on loopback. Stateless and thread-safe; reads class-path resources.
+ * ([CFG-003]). Both programs' texts come from one template each: the server's built-in default is its starter file
+ * with the listeners on loopback, the client's is its starter file without a server and so without the routes that
+ * would need one. Stateless and thread-safe; reads class-path resources.
  */
 public final class ConfigTemplates {
     /** The server's listeners in the starter file. */
@@ -25,16 +27,31 @@ public final class ConfigTemplates {
     public static final String CLIENT_HTTP_LISTEN = "127.0.0.1:7380";
     public static final String CLIENT_SOCKS5_LISTEN = "127.0.0.1:7381";
 
+    /** [CFG-204]: local names go direct, everything else through the server. */
+    private static final String SERVER_ROUTES = """
+            routes:
+              - domains: ["localhost", "127.0.0.1", "::1", "*.local"]
+                action: direct
+                priority: 100
+              - domains: ["*"]
+                action: server
+                priority: 1""";
+    /** The built-in default has no server, so no route may name it ([RTE-082]); the fallback goes direct. */
+    private static final String NO_ROUTES = """
+            # No server is configured, so every request goes direct ([RTE-081]). Set server.address, then add routes,
+            # e.g. - {domains: ["*"], action: server}
+            routes: []""";
+
     private ConfigTemplates() {}
 
     /** {@code bifrost-server config init}: default listeners (all interfaces). */
     public static String serverTemplate() {
-        return render("server-config.template.yaml", SERVER_INIT_LISTENERS);
+        return render("server-config.template.yaml", escaped(SERVER_INIT_LISTENERS));
     }
 
     /** The server's built-in default configuration: the template with every listener on loopback. */
     public static String serverBuiltInDefault() {
-        return render("server-config.template.yaml", SERVER_DEFAULT_LISTENERS);
+        return render("server-config.template.yaml", escaped(SERVER_DEFAULT_LISTENERS));
     }
 
     /**
@@ -47,25 +64,43 @@ public final class ConfigTemplates {
      * @param socks5Listen e.g. {@link #CLIENT_SOCKS5_LISTEN}; {@code ""} disables the listener
      */
     public static String clientTemplate(String serverAddress, String protocol, String httpListen, String socks5Listen) {
-        return render("client-config.template.yaml", Map.of(
-                "server_address", requireNonNull(serverAddress, "serverAddress"),
-                "protocol", quoted(requireNonNull(protocol, "protocol")),
-                "http_listen", requireNonNull(httpListen, "httpListen"),
-                "socks5_listen", requireNonNull(socks5Listen, "socks5Listen")));
+        return client(requireNonNull(serverAddress, "serverAddress"), protocol, httpListen, socks5Listen,
+                SERVER_ROUTES);
     }
 
-    /** The client's built-in default: its template with default listeners and no server (a direct-only client). */
+    /**
+     * The client's built-in default ([CFG-003]): its template with default listeners, no server and no routes, so
+     * that every request goes direct by the no-match rule of [RTE-081]. The template's {@code *} → {@code server}
+     * route would send every other host to a server that does not exist (503 {@code no_backend}, [PRX-126]) and
+     * draw the [RTE-082] warning; without it, this is exactly {@code GET /api/v1/config/defaults} ([CAPI-054]).
+     */
     public static String clientBuiltInDefault() {
-        return clientTemplate("", "http", CLIENT_HTTP_LISTEN, CLIENT_SOCKS5_LISTEN);
+        return client("", "http", CLIENT_HTTP_LISTEN, CLIENT_SOCKS5_LISTEN, NO_ROUTES);
     }
 
+    private static String client(String serverAddress, String protocol, String httpListen, String socks5Listen,
+            String routes) {
+        return render("client-config.template.yaml", Map.of(
+                "server_address", escape(serverAddress),
+                "protocol", quoted(requireNonNull(protocol, "protocol")),
+                "http_listen", escape(requireNonNull(httpListen, "httpListen")),
+                "socks5_listen", escape(requireNonNull(socks5Listen, "socks5Listen")),
+                "routes", routes));
+    }
+
+    /** Replaces each {@code {{key}}} with its value as given: values are YAML text already. */
     private static String render(String resource, Map<String, String> values) {
         String text = resource(resource);
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String value = e.getKey().equals("protocol") ? e.getValue() : escape(e.getValue());
-            text = text.replace("{{" + e.getKey() + "}}", value);
+            text = text.replace("{{" + e.getKey() + "}}", e.getValue());
         }
         return text;
+    }
+
+    private static Map<String, String> escaped(Map<String, String> values) {
+        Map<String, String> out = new HashMap<>();
+        values.forEach((k, v) -> out.put(k, escape(v)));
+        return out;
     }
 
     /** Escapes a value for a double-quoted YAML scalar. */

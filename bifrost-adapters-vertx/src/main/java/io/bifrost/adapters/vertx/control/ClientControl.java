@@ -126,6 +126,14 @@ public interface ClientControl {
      */
     Future<UpstreamServer> select(String name);
 
+    /**
+     * [CAPI-046]: the tray switches {@code tray} (members of the file's {@code tray} section) and, unless
+     * {@code server} is {@code null}, the selection of {@link #select}, saved as one atomic write: both apply or
+     * nothing changes. With no tray switch this is {@link #select}. {@code SERVER_NOT_FOUND},
+     * {@code VALIDATION_FAILED} or {@code SAVE_FAILED} (also when there is no file).
+     */
+    Future<Void> saveSettings(Map<String, Object> tray, String server);
+
     /** Every client route, enabled or not, in effective order ([CAPI-070]). */
     List<ClientRouteConfig> routes();
 

@@ -30,14 +30,26 @@ public final class ProxiedDialer implements UpstreamDialer {
     private final Settings settings;
     private final NetClient client;
 
-    public ProxiedDialer(Vertx vertx, Settings settings) {
+    /**
+     * @param client the network client that connects to the upstream, from {@link #networkClient}; owned by the
+     *     caller, which may share it between dialers: a dialer holds no resources of its own
+     */
+    public ProxiedDialer(Vertx vertx, Settings settings, NetClient client) {
         this.vertx = requireNonNull(vertx, "vertx");
         this.settings = requireNonNull(settings, "settings");
+        this.client = requireNonNull(client, "client");
+    }
+
+    /**
+     * A network client for upstream connections: {@code TCP_NODELAY}, and TCP keep-alive after {@code keepAlive} of
+     * idleness ([PRX-057]); zero disables it.
+     */
+    public static NetClient networkClient(Vertx vertx, Duration keepAlive) {
         NetClientOptions options = new NetClientOptions().setTcpNoDelay(true);
-        if (!settings.keepAlive().isZero()) {
-            options.setTcpKeepAlive(true).setTcpKeepAliveIdleSeconds((int) Math.max(1, settings.keepAlive().toSeconds()));
+        if (!keepAlive.isZero()) {
+            options.setTcpKeepAlive(true).setTcpKeepAliveIdleSeconds((int) Math.max(1, keepAlive.toSeconds()));
         }
-        this.client = vertx.createNetClient(options);
+        return vertx.createNetClient(options);
     }
 
     @Override
@@ -80,16 +92,14 @@ public final class ProxiedDialer implements UpstreamDialer {
     /**
      * @param credentials what to present, or {@code null} for none
      * @param connectTimeout bound on TCP connect plus handshake
-     * @param keepAlive TCP keep-alive idle time; zero disables it
      * @param version Bifrost's version for {@code User-Agent} ([BKD-032])
      */
     public record Settings(Protocol protocol, String host, int port, UpstreamCredentials credentials,
-            Duration connectTimeout, Duration keepAlive, String version) {
+            Duration connectTimeout, String version) {
         public Settings {
             requireNonNull(protocol, "protocol");
             requireNonNull(host, "host");
             requireNonNull(connectTimeout, "connectTimeout");
-            requireNonNull(keepAlive, "keepAlive");
             requireNonNull(version, "version");
         }
     }

@@ -64,12 +64,14 @@ final class CoreAssembly {
         if (settings instanceof BackendSettings.HttpProxy h) {
             return new ProxiedDialer(vertx, new ProxiedDialer.Settings(ProxiedDialer.Protocol.HTTP,
                     h.address().host(), h.address().port(), credentials(h.username(), h.password()),
-                    orDefault(h.connectTimeout(), network.dialTimeout()), network.keepalive(), version));
+                    orDefault(h.connectTimeout(), network.dialTimeout()), version),
+                    ProxiedDialer.networkClient(vertx, network.keepalive()));
         }
         if (settings instanceof BackendSettings.Socks5Proxy s) {
             return new ProxiedDialer(vertx, new ProxiedDialer.Settings(ProxiedDialer.Protocol.SOCKS5,
                     s.address().host(), s.address().port(), credentials(s.username(), s.password()),
-                    orDefault(s.connectTimeout(), network.dialTimeout()), network.keepalive(), version));
+                    orDefault(s.connectTimeout(), network.dialTimeout()), version),
+                    ProxiedDialer.networkClient(vertx, network.keepalive()));
         }
         return null;
     }

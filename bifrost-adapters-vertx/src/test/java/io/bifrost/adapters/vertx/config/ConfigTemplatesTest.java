@@ -3,12 +3,15 @@ package io.bifrost.adapters.vertx.config;
 import static io.bifrost.adapters.vertx.config.ContractFilesTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bifrost.core.client.ClientRouter;
 import io.bifrost.core.config.ClientConfig;
+import io.bifrost.core.config.ClientConfigTree;
 import io.bifrost.core.config.ClientRouteConfig;
 import io.bifrost.core.config.ConfigResult;
 import io.bifrost.core.config.EnvLookup;
 import io.bifrost.core.config.ServerConfig;
 import io.bifrost.core.routing.HostPattern;
+import io.bifrost.core.routing.RoutingKey;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -94,11 +97,23 @@ class ConfigTemplatesTest {
     }
 
     @Test
-    void clientBuiltInDefault_isValidAndSaysThatNoServerIsConfigured() {
+    void clientBuiltInDefault_isValidWithoutWarningsAndRoutesEverythingDirect() {
         ConfigResult<ClientConfig> result = client.loadBuiltInDefault();
 
-        assertThat(texts(result)).containsExactly(
-                "warning: routes[1].action: \"server\" but no server.address is configured");
-        assertThat(result.orElseThrow().proxy().http().listen()).hasToString("127.0.0.1:7380");
+        assertThat(texts(result)).isEmpty(); // no [RTE-082] warning: no route names the missing server
+        ClientConfig c = result.orElseThrow();
+        assertThat(c.proxy().http().listen()).hasToString("127.0.0.1:7380");
+        assertThat(c.hasUpstream()).isFalse();
+        assertThat(c.routes()).isEmpty();
+        assertThat(ClientRouter.of(c).decide(RoutingKey.parse("example.com").orElseThrow()).action())
+                .isEqualTo(ClientRouteConfig.Action.DIRECT); // [RTE-081]
+    }
+
+    @Test
+    void clientBuiltInDefault_isWhatTheDefaultsEndpointShows() {
+        ClientConfig builtIn = client.loadBuiltInDefault().orElseThrow();
+
+        // [CAPI-054] serves ClientConfig.defaults(): the running default must be that same configuration
+        assertThat(ClientConfigTree.of(builtIn)).isEqualTo(ClientConfigTree.of(ClientConfig.defaults()));
     }
 }

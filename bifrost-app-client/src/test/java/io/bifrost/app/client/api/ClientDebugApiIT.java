@@ -6,9 +6,15 @@ import io.bifrost.app.client.Poll;
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.client.BifrostClientExtension;
+import io.bifrost.testkit.client.ClientTestConfigs;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +77,44 @@ class ClientDebugApiIT {
                 .extracting(e -> ((JsonObject) e).getString("url")).isEqualTo(hello());
         assertThat(api.get("/api/v1/debug/entries?limit=0").json().getString("code")).isEqualTo("INVALID_PARAMETER");
         assertThat(api.get("/api/v1/debug/entries?offset=x").status()).isEqualTo(400);
+    }
+
+    @Test
+    void entries_requestsRefusedBeforeRouting_stillCarryTheirAction() throws Exception {
+        client.restart(ClientTestConfigs.client(ClientTestConfigs.server(
+                new InetSocketAddress("127.0.0.1", FakePorts.closedPort()), "http") + """
+                routes:
+                  - name: local
+                    domains: ["localhost"]
+                    action: direct
+                """));
+
+        assertThat(rawRequest("TRACE http://localhost:" + origin.get().port() + "/x HTTP/1.1\r\nHost: localhost"))
+                .startsWith("HTTP/1.1 405");
+        assertThat(rawRequest("TRACE http://example.com/x HTTP/1.1\r\nHost: example.com"))
+                .startsWith("HTTP/1.1 405");
+        assertThat(rawRequest("GET http://exa mple.com/ HTTP/1.1\r\nHost: x")).startsWith("HTTP/1.1 400");
+        Poll.until("3 entries", () -> client.client().debugger().size() == 3);
+
+        JsonArray errors = api.get("/api/v1/debug/errors").array();
+
+        // [CAPI-090]: action is required. Newest first: no host and example.com take the [RTE-081] fallback (an
+        // upstream is configured), localhost its route
+        assertThat(errors).extracting(e -> ((JsonObject) e).getString("action"))
+                .containsExactly("server", "server", "direct");
+        assertThat(errors.getJsonObject(2).getString("error")).startsWith("method_not_allowed");
+        assertThat(errors.getJsonObject(2).containsKey("server")).isFalse(); // nothing was sent anywhere
+    }
+
+    /** One request head (CRLFs between its lines) on a fresh connection to the HTTP listener; the status line. */
+    private String rawRequest(String head) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(client.httpProxy(), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+        }
     }
 
     @Test

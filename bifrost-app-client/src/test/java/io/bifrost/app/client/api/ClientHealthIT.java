@@ -25,6 +25,12 @@ class ClientHealthIT {
     static final BifrostClientExtension client = BifrostClientExtension.withConfig(() -> ClientTestConfigs.client(
             ClientTestConfigs.server(server.httpProxy(), "http")));
 
+    /**
+     * [CAPI-010]: health follows within one probe interval, plus the probe's own timeout and a little scheduling
+     * slack: {@link ClientTestConfigs#server} probes every 1 s with a 500 ms timeout.
+     */
+    private static final Duration ONE_PROBE = Duration.ofMillis(1_000 + 500 + 500);
+
     private final ApiCalls api = new ApiCalls(client::api);
 
     private String health() {
@@ -42,13 +48,13 @@ class ClientHealthIT {
 
         server.stop();
 
-        Poll.until("health degraded", Duration.ofSeconds(5), () -> health().equals("degraded"));
+        Poll.until("health degraded", ONE_PROBE, () -> health().equals("degraded"));
         assertThat(serverConnected()).isFalse();
         assertThat(api.get("/api/v1/servers").array().getJsonObject(0).getString("status")).isEqualTo("unreachable");
 
         server.start();
 
-        Poll.until("health healthy again", Duration.ofSeconds(5), () -> health().equals("healthy"));
+        Poll.until("health healthy again", ONE_PROBE, () -> health().equals("healthy"));
         assertThat(serverConnected()).isTrue();
     }
 }

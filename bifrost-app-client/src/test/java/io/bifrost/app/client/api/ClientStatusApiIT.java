@@ -139,6 +139,23 @@ class ClientStatusApiIT {
     }
 
     @Test
+    void connect_unreachableServer_answersReachableFalseAndStaysConnected() {
+        String nowhere = api.get("/api/v1/servers").array().getJsonObject(2).getString("address");
+        assertThat(api.post("/api/v1/server/select", "{\"server\": \"nowhere\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/disconnect", null).status()).isEqualTo(200);
+
+        ApiCalls.Answer connected = api.post("/api/v1/connect", null);
+
+        assertThat(connected.status()).isEqualTo(200);
+        assertThat(connected.json()).isEqualTo(new JsonObject().put("status", "connected")
+                .put("server_name", "nowhere").put("server_address", nowhere).put("server_reachable", false));
+        // [CAPI-030]: still connected, so requests try the server and fail as [PRX-126] says
+        assertThat(api.get("/api/v1/status").json().getString("connection_state")).isEqualTo("connected");
+        assertThat(api.get("/api/v1/health").json().getString("status")).isEqualTo("degraded");
+        assertThat(ThroughClient.get(client, origin.get().url("/hello"))).isEqualTo(502);
+    }
+
+    @Test
     void connect_directOnlyClient_isValidationFailedNamingServerAddress() {
         client.restart(ClientTestConfigs.client(""));
 

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Local client → bifrost-client → (bifrost-server →) origin over the client's three entries (HTTP forward, CONNECT,
  * SOCKS5), for {@code server} routes ([PRX-122], [PRX-125]) and {@code direct} routes ([PRX-121]). Which proxy
- * reached the origin is read from the server's own records: a {@code server} request shows up there as a tunnel, a
- * {@code direct} one never does.
+ * reached the origin is read twice: from the server's own records (a {@code server} request shows up there as a
+ * tunnel, a {@code direct} one never does) and from the source address the origin saw.
  */
 class ClientProxyIT {
     @RegisterExtension
@@ -45,9 +46,25 @@ class ClientProxyIT {
     @Order(1)
     static final FakeServerExtension<FakeTcpOrigin> echo = FakeServerExtension.of(FakeTcpOrigin.echo());
 
+    /**
+     * The server dials from {@code 127.0.0.3} ([BKD-031] {@code local_addr}; all of {@code 127.0.0.0/8} is bindable
+     * on Linux), the client from {@code 127.0.0.1}: the origin's view of the source tells which of them reached it.
+     */
+    static final String SERVER_SOURCE = "127.0.0.3";
+    static final String CLIENT_SOURCE = "127.0.0.1";
+
     @RegisterExtension
     @Order(2)
-    static final BifrostServerExtension server = BifrostServerExtension.withConfig(TestConfigs::directEverywhere);
+    static final BifrostServerExtension server = BifrostServerExtension.withConfig(() -> TestConfigs.server("""
+            backends:
+              - name: direct
+                type: direct
+                config:
+                  local_addr: "%s"
+            routes:
+              - domains: ["*"]
+                backend: direct
+            """.formatted(SERVER_SOURCE)));
 
     @RegisterExtension
     @Order(3)
@@ -92,6 +109,7 @@ class ClientProxyIT {
         RecordedRequest seen = origin.get().lastRequest().orElseThrow();
         assertThat(seen.uri()).isEqualTo("/hello");
         assertThat(seen.headerValues("via")).containsExactly("1.1 bifrost");
+        assertThat(source(seen)).isEqualTo(SERVER_SOURCE); // the server's outbound socket, not the client's
         DebugEntry entry = DebugEntries.awaitEntry(client, origin.get().url("/hello"), DebugEntry.Type.REQUEST);
         assertThat(entry.action()).isEqualTo(Action.SERVER);
         assertThat(entry.server()).isEqualTo("default");
@@ -108,6 +126,7 @@ class ClientProxyIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("hello");
         assertThat(serverConnections()).isEmpty();
+        assertThat(source(origin.get().lastRequest().orElseThrow())).isEqualTo(CLIENT_SOURCE); // the client's socket
         DebugEntry entry = DebugEntries.awaitEntry(client, "http://localhost:" + origin.get().port() + "/hello",
                 DebugEntry.Type.REQUEST);
         assertThat(entry.action()).isEqualTo(Action.DIRECT);
@@ -195,21 +214,37 @@ class ClientProxyIT {
     }
 
     @Test
-    void curl_throughClientAndServer_getsTheOriginBody() throws Exception {
+    void curl_serverAndDirectRoutesOverEachEntry_reachTheOriginFromTheRightSocket() throws Exception {
         Path curl = Path.of("/usr/bin/curl");
         assumeThat(Files.isExecutable(curl)).as("curl is installed").isTrue();
         String proxy = "http://127.0.0.1:" + client.httpProxy().getPort();
         String socks = "127.0.0.1:" + client.socks5Proxy().getPort();
+        String viaServer = origin.get().url("/hello"); // 127.0.0.1: route through-server
+        String direct = "http://localhost:" + origin.get().port() + "/hello"; // route local
 
-        assertThat(run(curl.toString(), "-sS", "-x", proxy, origin.get().url("/hello"))).isEqualTo("hello");
-        assertThat(run(curl.toString(), "-sS", "-p", "-x", proxy, origin.get().url("/hello"))).isEqualTo("hello");
-        assertThat(run(curl.toString(), "-sS", "--socks5-hostname", socks, origin.get().url("/hello")))
-                .isEqualTo("hello");
-        assertThat(serverConnections()).hasSize(3);
+        for (String url : List.of(viaServer, direct)) {
+            origin.get().clearRecords();
+            assertThat(run(curl.toString(), "-sS", "-x", proxy, url)).isEqualTo("hello"); // HTTP forward
+            assertThat(run(curl.toString(), "-sS", "-p", "-x", proxy, url)).isEqualTo("hello"); // CONNECT
+            assertThat(run(curl.toString(), "-sS", "--socks5-hostname", socks, url)).isEqualTo("hello");
+
+            String expected = url.equals(viaServer) ? SERVER_SOURCE : CLIENT_SOURCE;
+            assertThat(origin.get().requests()).as(url).hasSize(3).allSatisfy(r -> assertThat(source(r))
+                    .isEqualTo(expected));
+        }
+        assertThat(serverConnections()).hasSize(3); // the three through-server requests only
+    }
+
+    /** The address the origin saw the request come from. */
+    private static String source(RecordedRequest request) {
+        return request.remoteAddress().getAddress().getHostAddress();
     }
 
     private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // a NO_PROXY from the environment would send localhost past the -x proxy
+        builder.environment().keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).endsWith("_proxy"));
+        Process p = builder.start();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -9,8 +9,10 @@ import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.client.BifrostClientExtension;
 import io.bifrost.testkit.client.ClientTestConfigs;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
+import io.bifrost.testkit.upstream.FakeHttpProxy;
 import io.bifrost.testkit.server.BifrostServerExtension;
 import io.bifrost.testkit.server.TestConfigs;
+import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +22,12 @@ class DisconnectIT {
     @RegisterExtension
     @Order(1)
     static final FakeServerExtension<FakeTcpOrigin> echo = FakeServerExtension.of(FakeTcpOrigin.echo());
+
+    /** A server whose answers wait for the test: the client's handshake with it stays in progress until released. */
+    @RegisterExtension
+    @Order(1)
+    static final FakeServerExtension<FakeHttpProxy> slowServer =
+            FakeServerExtension.of(FakeHttpProxy.forwarding().holdAnswers());
 
     @RegisterExtension
     @Order(2)
@@ -33,6 +41,15 @@ class DisconnectIT {
               - domains: ["localhost"]
                 action: direct
                 priority: 10
+              - domains: ["*"]
+                action: server
+            """));
+
+    @RegisterExtension
+    @Order(3)
+    static final BifrostClientExtension toSlowServer = BifrostClientExtension.withConfig(() -> ClientTestConfigs.client(
+            ClientTestConfigs.server(slowServer.get().address(), "http") + """
+            routes:
               - domains: ["*"]
                 action: server
             """));
@@ -80,6 +97,25 @@ class DisconnectIT {
             assertThat(again.connect(viaServer()).status()).isEqualTo(200);
             assertThat(again.echo("back")).isEqualTo("back");
         }
+    }
+
+    @Test
+    void disconnect_whileTheServerHandshakeIsInProgress_theLateTunnelIsClosedNotUsed() throws Exception {
+        try (Wire wire = new Wire(toSlowServer.httpProxy())) {
+            wire.send("CONNECT " + viaServer() + " HTTP/1.1\r\nHost: " + viaServer() + "\r\n\r\n");
+            slowServer.get().awaitConnects(1, Duration.ofSeconds(5)); // the client's CONNECT waits for its answer
+
+            await(toSlowServer.control().disconnect());
+            slowServer.get().releaseAnswers(); // the server now accepts: the handshake completes after the disconnect
+
+            Wire.Response response = wire.response();
+            assertThat(response.status()).isEqualTo(503); // [PRX-126], not "200 Connection established"
+            assertThat(response.header("x-bifrost-error")).isEqualTo("server_disconnected");
+            assertThat(wire.closedByPeer()).isTrue();
+        }
+        assertThat(slowServer.get().connects()).hasSize(1); // the disconnect is final, not retried
+        DebugEntries.awaitError(toSlowServer, "server_disconnected: ");
+        await(toSlowServer.control().connect());
     }
 
     @Test

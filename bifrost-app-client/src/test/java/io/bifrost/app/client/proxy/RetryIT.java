@@ -63,7 +63,7 @@ class RetryIT {
             assertThat(response.status()).isEqualTo(502);
             assertThat(response.header("x-bifrost-error")).isEqualTo("upstream_proxy_error");
         }
-        assertThat(hangUp.get().accepted()).isEqualTo(3); // retry_count 2
+        assertThat(hangUp.get().attempts()).isEqualTo(3); // retry_count 2
     }
 
     @Test
