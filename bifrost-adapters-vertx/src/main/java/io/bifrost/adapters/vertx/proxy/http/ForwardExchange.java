@@ -44,6 +44,7 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
     private ResponseRelay relay;
     private boolean chunkedUpstream;
     private boolean requestBodyDone;
+    private boolean requestEnded;
     private boolean reused;
     private boolean finished;
     private final Runnable uploadBudgetRestored = this::uploadBudgetRestored;
@@ -157,7 +158,9 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
         }
         upstream.write(Http1Encoder.requestHead(head.method(), target.originForm(), Http1Version.HTTP_1_1, headers));
         requestBodyDone = framing.type() == BodyFraming.Type.NONE;
-        connection.resumeRequestBody();
+        if (!requestEnded) { // a retry ([PRX-033]) sends a request that was read completely: nothing left to read
+            connection.resumeRequestBody();
+        }
     }
 
     private static void decrementMaxForwards(MultiMap headers) {
@@ -231,6 +234,7 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
     @Override
     public void requestEnd() {
         requestBodyDone = true;
+        requestEnded = true;
         if (upstream != null && chunkedUpstream && !finished) {
             upstream.write(Http1Encoder.lastChunk(trailers == null ? MultiMap.caseInsensitiveMultiMap() : trailers));
         }

@@ -194,14 +194,23 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         return draining;
     }
 
-    /** Resumes reading the client and the decoder: the request body may flow now. */
+    /**
+     * Resumes reading the client and the decoder: the request body may flow now. The body inactivity timer of
+     * [PRX-105] runs from here, so a client that announced a body and sends none is timed out too; it is cancelled
+     * again when the body ends ({@link #onMessageEnd}).
+     */
     void resumeRequestBody() {
+        armTimer(settings.readTimeout(), false);
         decoder.resume();
         client.resume();
     }
 
-    /** Stops reading the client (back-pressure toward a slow upstream). */
+    /**
+     * Stops reading the client (back-pressure toward a slow upstream, or the upload budget). The body inactivity
+     * timer stops with it: while Bifrost itself does not read, a pause is not the client's ([PRX-105]).
+     */
     void pauseRequestBody() {
+        cancelTimer();
         decoder.pause();
         client.pause();
     }

@@ -2,6 +2,9 @@ package io.bifrost.app.server.proxy.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bifrost.core.event.RequestCompleted;
+import io.bifrost.core.traffic.ErrorCode;
+import io.bifrost.core.traffic.RequestRecord;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
@@ -9,6 +12,7 @@ import io.bifrost.testkit.server.BifrostServerExtension;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -230,6 +234,58 @@ class BadInputIT {
             Wire.assertClosedSilently(socket);
         }
         assertThat(origin.get().requests()).isEmpty();
+    }
+
+    @Test
+    void http_headAnnouncesBodyThenNothing_answers408AfterReadTimeoutAndRecordsIt() throws IOException {
+        try (Socket socket = Wire.connect(bifrost.httpProxy())) {
+            long start = System.nanoTime();
+            Wire.send(socket, "POST " + origin.get().url("/echo") + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 10\r\n\r\n"); // and never a body byte
+            HttpReply reply = Wire.readReply(socket);
+            long elapsed = millisSince(start);
+
+            // [PRX-105] request body inactivity: 408 first (no response byte was sent yet), then both sides closed
+            assertThat(reply.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertBadRequestShape(reply);
+            assertThat(elapsed).isBetween(900L, 4_000L);
+            Wire.assertClosedSilently(socket);
+        }
+        RequestRecord record = bifrost.events().await(RequestCompleted.class,
+                e -> "POST".equals(e.record().method()), 1, Duration.ofSeconds(5)).get(0).record();
+        assertThat(record.statusCode()).isEqualTo(408);
+        assertThat(record.error()).isEqualTo(ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void http_uploadHeldBackByASlowUpstream_isNotTimedOut() throws Exception {
+        // The origin reads nothing for longer than read_timeout (1 s): Bifrost stops reading the client meanwhile
+        // (back-pressure, [PRX-042]), and a pause that is Bifrost's own is no client inactivity ([PRX-105]).
+        int bodyBytes = 32 * 1024 * 1024; // far more than the socket buffers on the way hold
+        try (StallingOrigin slow = new StallingOrigin(Duration.ofMillis(2_500));
+                Socket socket = Wire.connect(bifrost.httpProxy())) {
+            String head = "POST http://127.0.0.1:" + slow.port() + "/upload HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: " + bodyBytes + "\r\n\r\n";
+            ExecutorService sender = Executors.newSingleThreadExecutor();
+            try {
+                Future<Void> sent = sender.submit(() -> {
+                    Wire.send(socket, head);
+                    byte[] chunk = new byte[64 * 1024];
+                    for (int n = 0; n < bodyBytes; n += chunk.length) {
+                        socket.getOutputStream().write(chunk);
+                    }
+                    return null;
+                });
+                socket.setSoTimeout(20_000);
+                HttpReply reply = Wire.readReply(socket);
+
+                assertThat(reply.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+                assertThat(reply.bodyText()).isEqualTo(Integer.toString(bodyBytes));
+                sent.get(10, TimeUnit.SECONDS);
+            } finally {
+                sender.shutdownNow();
+            }
+        }
     }
 
     @Test
