@@ -148,13 +148,24 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
             return;
         }
         if (error.kind() == Http1Error.Kind.TRUNCATED) {
-            close(); // a client that gave up mid-head gets no answer; nothing was recorded ([PRX-011])
+            // a client that gave up mid-head gets no answer; once its request line had arrived, the request is
+            // recorded all the same ([PRX-011]), as one the client left ([PRX-101])
+            if (error.startLine() != null) {
+                ExchangeScope scope = malformedRequest(error.startLine());
+                scope.info().fail(ErrorCode.CLIENT_CLOSED, error.message());
+                scope.record();
+            }
+            close();
             return;
         }
+        malformedRequest(error.startLine()).respondError(RequestLines.errorResponse(error), false, false);
+    }
+
+    /** The scope of a request that never got a complete head ({@code startLine} null when even that is missing). */
+    private ExchangeScope malformedRequest(String startLine) {
         requests++;
-        RequestInfo info = RequestLines.describe(error.startLine(), peer, requests, ctx.clock().instant());
-        ExchangeScope scope = new ExchangeScope(this, null, info, client.bytesWritten(), client.bytesRead());
-        scope.respondError(RequestLines.errorResponse(error), false, false);
+        RequestInfo info = RequestLines.describe(startLine, peer, requests, ctx.clock().instant());
+        return new ExchangeScope(this, null, info, client.bytesWritten(), client.bytesRead());
     }
 
     // ---- called by exchanges ----
@@ -281,10 +292,15 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         if (exchange != null) {
             exchange.requestTimedOut(); // body inactivity
         } else if (head) {
-            // [PRX-105]: the head did not complete within read_timeout
-            client.write(ErrorResponse.badRequest(408, "request head not received in time").encode(false, false,
-                    false));
-            close();
+            // [PRX-105]: the head did not complete within read_timeout; recorded once its request line had arrived
+            ErrorResponse timedOut = ErrorResponse.badRequest(408, "request head not received in time");
+            String startLine = decoder.pendingStartLine();
+            if (startLine == null) {
+                client.write(timedOut.encode(false, false, false));
+                close();
+            } else {
+                malformedRequest(startLine).respondError(timedOut, false, false);
+            }
         } else {
             close(); // keep-alive idle: close silently
         }

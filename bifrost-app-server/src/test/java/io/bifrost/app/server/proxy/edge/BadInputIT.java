@@ -234,6 +234,25 @@ class BadInputIT {
             Wire.assertClosedSilently(socket);
         }
         assertThat(origin.get().requests()).isEmpty();
+        // [PRX-011]: its request line was received, so the request is recorded
+        RequestRecord record = awaitRecord("GET");
+        assertThat(record.statusCode()).isEqualTo(408);
+        assertThat(record.error()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(record.url()).isEqualTo(origin.get().url("/hello"));
+    }
+
+    @Test
+    void http_requestLineThenClientCloses_isRecordedAsClientClosed() throws IOException {
+        try (Socket socket = Wire.connect(bifrost.httpProxy())) {
+            Wire.send(socket, "PUT " + origin.get().url("/hello") + " HTTP/1.1\r\nHost: x\r\n"); // no empty line
+            socket.shutdownOutput();
+
+            Wire.assertClosedSilently(socket); // a client that gave up gets no answer
+        }
+        RequestRecord record = awaitRecord("PUT");
+        assertThat(record.error()).isEqualTo(ErrorCode.CLIENT_CLOSED); // [PRX-011], [PRX-101]
+        assertThat(record.url()).isEqualTo(origin.get().url("/hello"));
+        assertThat(origin.get().requests()).isEmpty();
     }
 
     @Test
@@ -251,8 +270,7 @@ class BadInputIT {
             assertThat(elapsed).isBetween(900L, 4_000L);
             Wire.assertClosedSilently(socket);
         }
-        RequestRecord record = bifrost.events().await(RequestCompleted.class,
-                e -> "POST".equals(e.record().method()), 1, Duration.ofSeconds(5)).get(0).record();
+        RequestRecord record = awaitRecord("POST");
         assertThat(record.statusCode()).isEqualTo(408);
         assertThat(record.error()).isEqualTo(ErrorCode.BAD_REQUEST);
     }
@@ -393,6 +411,12 @@ class BadInputIT {
         assertThat(reply.header("Content-Type")).hasValue("text/plain; charset=utf-8");
         assertThat(reply.bodyText()).startsWith("Bifrost: ").endsWith("\n");
         assertThat(reply.bodyText().strip()).doesNotContain("\n");
+    }
+
+    /** The one record of this test's request with {@code method} ([PRX-011]). */
+    private static RequestRecord awaitRecord(String method) {
+        return bifrost.events().await(RequestCompleted.class, e -> method.equals(e.record().method()), 1,
+                Duration.ofSeconds(5)).get(0).record();
     }
 
     private static long millisSince(long startNanos) {

@@ -153,6 +153,14 @@ public final class Http1Decoder<H extends Http1Head> {
         return taken;
     }
 
+    /**
+     * The start line of the message being decoded when it is complete but the head is not ({@code null} otherwise):
+     * a request whose head times out after its request line arrived is still recorded ([PRX-011]).
+     */
+    public String pendingStartLine() {
+        return state == State.FIELDS ? head.startLine() : null;
+    }
+
     public boolean hasBufferedInput() {
         return bufferedBytes() > 0;
     }
