@@ -47,11 +47,14 @@ public record ErrorResponse(ErrorCode code, int status, String message, long ret
         return of(ErrorCode.INTERNAL_ERROR, "internal error");
     }
 
-    /** Whether this failure allows the connection to stay open: 407, or a refusal before any upstream ([PRX-048]). */
+    /**
+     * Whether this failure allows the connection to stay open: 407, or a refusal of [PRX-010] steps 2-8 ([PRX-048]:
+     * access control, rate limits, destination policy, no route, no backend; not a refused {@code TRACE}).
+     */
     public boolean beforeUpstream() {
         return switch (code) {
             case ACCESS_DENIED, RATE_LIMITED, AUTH_REQUIRED, AUTH_FAILED, DESTINATION_PROHIBITED, NO_ROUTE,
-                    NO_BACKEND, METHOD_NOT_ALLOWED -> true;
+                    NO_BACKEND -> true;
             default -> false;
         };
     }

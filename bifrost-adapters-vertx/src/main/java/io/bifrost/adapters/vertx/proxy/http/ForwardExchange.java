@@ -79,10 +79,6 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
         }
         dialTarget = new DialTarget(key.get(), target.port());
         scope.info().destination(key.get().text(), target.port(), path, url);
-        if (head.method().equals("TRACE")) {
-            refuse(ErrorResponse.of(ErrorCode.METHOD_NOT_ALLOWED, "TRACE is not allowed through this proxy"));
-            return;
-        }
         Admission.admit(ctx, connection.peer(), scope.info(), head.headers().get("proxy-authorization"), key.get(),
                         target.port())
                 .onSuccess(this::admitted)
@@ -103,6 +99,13 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
         // the way the connection was opened is part of the reuse key: the backend (server), or action and upstream
         upstreamKey = UpstreamCache.key(info.action() + "/" + info.backend(), target.scheme().name(),
                 dialTarget.host().text(), target.port());
+        if (head.method().equals("TRACE")) {
+            // [PRX-025] instead of forwarding, so after the checks of [PRX-010] steps 2-8: a refused client learns
+            // nothing more than its refusal. Not one of the refusals that keep the connection ([PRX-048]).
+            finished = true;
+            refuse(ErrorResponse.of(ErrorCode.METHOD_NOT_ALLOWED, "TRACE is not allowed through this proxy"));
+            return;
+        }
         if (head.method().equals("OPTIONS") && "0".equals(head.headers().get("max-forwards"))) {
             answerOptionsHere(); // [PRX-025]: Max-Forwards 0 is addressed to us
             return;

@@ -185,10 +185,10 @@ class BadInputIT {
     // ---- HTTP listener: methods ----
 
     @Test
-    void http_trace_answers405AndForwardsNothing() throws IOException {
+    void http_trace_answers405ClosesAndForwardsNothing() throws IOException {
         try (Socket socket = Wire.connect(bifrost.httpProxy())) {
-            Wire.send(socket, "TRACE " + origin.get().url("/hello") + " HTTP/1.1\r\nHost: x\r\n"
-                    + "Connection: close\r\n\r\n");
+            // a persistent request: [PRX-048] keeps the connection for refusals of [PRX-010] steps 2-8 only
+            Wire.send(socket, "TRACE " + origin.get().url("/hello") + " HTTP/1.1\r\nHost: x\r\n\r\n");
             HttpReply reply = Wire.readReply(socket);
 
             assertThat(reply.statusLine()).isEqualTo("HTTP/1.1 405 Method Not Allowed");

@@ -170,6 +170,18 @@ class PolicyIT {
     }
 
     @Test
+    void http_traceFromBlacklistedClient_answers403AccessDeniedRatherThan405() throws IOException {
+        use(PolicyConfigs.authRequiredAndBlacklisted("127.0.0.1"));
+
+        try (Socket socket = Wire.connect(bifrost.httpProxy())) {
+            // [PRX-010]: access control (step 2) decides before anything about the method
+            Wire.send(socket, "TRACE " + origin.get().url("/hello") + " HTTP/1.1\r\nHost: x\r\n" + ALICE + "\r\n");
+            assertRefusal(Wire.readReply(socket), "HTTP/1.1 403 Forbidden", "access_denied", "http_request_denied");
+        }
+        assertThat(origin.get().requests()).isEmpty();
+    }
+
+    @Test
     void socks5_blacklistedClient_negotiatesThenRepliesNotAllowedByRuleset() throws IOException {
         use(PolicyConfigs.authRequiredAndBlacklisted("127.0.0.0/8"));
 
@@ -232,6 +244,16 @@ class PolicyIT {
 
             Wire.send(socket, Probes.get(origin.get(), "/hello", ""));
             assertThat(Wire.readReply(socket).bodyText()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void http_traceToHostWithoutRoute_answers403NoRoute() throws IOException {
+        use(routed());
+        try (Socket socket = Wire.connect(bifrost.httpProxy())) {
+            Wire.send(socket, "TRACE http://files.example.org/a HTTP/1.1\r\nHost: files.example.org\r\n\r\n");
+
+            assertRefusal(Wire.readReply(socket), "HTTP/1.1 403 Forbidden", "no_route", "http_request_denied");
         }
     }
 
