@@ -188,6 +188,9 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     }
 
     private ErrorCode errorOf(Socks5RefusalReason reason) {
+        if (refusedAtAccept != null) {
+            return refusedAtAccept.code(); // [PRX-083]: in every case, also after 05 FF
+        }
         return switch (reason) {
             case NO_ACCEPTABLE_METHOD -> ErrorCode.AUTH_REQUIRED;
             case CREDENTIALS_REJECTED -> ErrorCode.AUTH_FAILED;

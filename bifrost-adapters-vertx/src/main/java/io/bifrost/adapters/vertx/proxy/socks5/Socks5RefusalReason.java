@@ -27,6 +27,9 @@ public enum Socks5RefusalReason {
     /** Invalid host name or {@code DST.PORT} 0: replied {@code REP 0x01} ([PRX-075]). */
     INVALID_DESTINATION,
 
-    /** Client refused before the request was known ({@link Socks5Admission#REFUSED}): replied {@code REP 0x02}. */
+    /**
+     * Client refused before the request was known ({@link Socks5Admission#REFUSED}): replied {@code REP 0x02} to any
+     * request it sends, whatever the command, address type or destination ([PRX-083]).
+     */
     CLIENT_REFUSED
 }

@@ -225,6 +225,9 @@ public final class Socks5ServerHandshake {
         if (addressLength < 0) {                     // the address cannot even be skipped: answer now
             consume(4);
             Socks5RequestSummary summary = new Socks5RequestSummary(command.methodName(), "", 0);
+            if (admission == Socks5Admission.REFUSED) {
+                return refuseClient(summary);
+            }
             if (command.equals(Socks5Command.CONNECT)) {
                 return refuse(Socks5RefusalReason.ADDRESS_TYPE_NOT_SUPPORTED, Socks5Reply.ADDRESS_TYPE_NOT_SUPPORTED,
                         summary);
@@ -244,23 +247,28 @@ public final class Socks5ServerHandshake {
     }
 
     /**
-     * Order: the command, then the destination (both are parsing, [PRX-010] step 1), then the admission.
+     * Order: the admission, then the command, then the destination. A client refused at accept ([PRX-010] steps 2-3)
+     * was refused before its request was known, so whatever it asks for is answered {@code REP 0x02} ([PRX-083]).
      *
      * @param address null when {@code DST.ADDR} was an invalid name
      */
     private Socks5ServerStep decide(Socks5Command command, Socks5Address address, int port,
                                     Socks5RequestSummary summary) {
+        if (admission == Socks5Admission.REFUSED) {
+            return refuseClient(summary);
+        }
         if (!command.equals(Socks5Command.CONNECT)) {
             return refuse(Socks5RefusalReason.COMMAND_NOT_SUPPORTED, Socks5Reply.COMMAND_NOT_SUPPORTED, summary);
         }
         if (address == null || port == 0) {
             return refuse(Socks5RefusalReason.INVALID_DESTINATION, Socks5Reply.GENERAL_FAILURE, summary);
         }
-        if (admission == Socks5Admission.REFUSED) {
-            return refuse(Socks5RefusalReason.CLIENT_REFUSED, Socks5Reply.NOT_ALLOWED_BY_RULESET, summary);
-        }
         state = State.CONNECT_REQUESTED;
         return new Socks5ServerStep.Connect(flush(), new Socks5Endpoint(address, port));
+    }
+
+    private Socks5ServerStep refuseClient(Socks5RequestSummary summary) {
+        return refuse(Socks5RefusalReason.CLIENT_REFUSED, Socks5Reply.NOT_ALLOWED_BY_RULESET, summary);
     }
 
     private Socks5ServerStep refuse(Socks5RefusalReason reason, Socks5Reply reply, Socks5RequestSummary summary) {

@@ -205,11 +205,27 @@ class Socks5ServerHandshakeTest {
     }
 
     @Test
-    void feed_refusedClientWithUnsupportedCommand_parsingErrorWins() {
+    void feed_refusedClientWithUnsupportedCommand_answersNotAllowedAndRecordsTheCommand() {
         Result result = runAllSplits(Socks5Admission.REFUSED, hex(NO_AUTH_GREETING + "05020001 0a000001 01bb"));
 
-        assertThat(result.written()).isEqualTo("0500" + "0507" + FAILURE_TAIL);
-        assertThat(result.ending()).isEqualTo("reply+close COMMAND_NOT_SUPPORTED BIND '10.0.0.1' 443");
+        assertThat(result.written()).isEqualTo("0500" + "0502" + FAILURE_TAIL); // [PRX-083], not 0x07
+        assertThat(result.ending()).isEqualTo("reply+close CLIENT_REFUSED BIND '10.0.0.1' 443");
+    }
+
+    @Test
+    void feed_refusedClientWithInvalidName_answersNotAllowed() {
+        Result result = runAllSplits(Socks5Admission.REFUSED, hex(NO_AUTH_GREETING + connectDomain("a..b", 443)));
+
+        assertThat(result.written()).isEqualTo("0500" + "0502" + FAILURE_TAIL); // not 0x01
+        assertThat(result.ending()).isEqualTo("reply+close CLIENT_REFUSED CONNECT 'a..b' 443");
+    }
+
+    @Test
+    void feed_refusedClientWithUnknownAddressType_answersNotAllowed() {
+        Result result = runAllSplits(Socks5Admission.REFUSED, hex(NO_AUTH_GREETING + "05010005 0102030405 0050"));
+
+        assertThat(result.written()).isEqualTo("0500" + "0502" + FAILURE_TAIL); // not 0x08
+        assertThat(result.ending()).isEqualTo("reply+close CLIENT_REFUSED CONNECT '' 0");
     }
 
     // ---- request ([PRX-074], [PRX-075]) ---------------------------------------------------------------------------

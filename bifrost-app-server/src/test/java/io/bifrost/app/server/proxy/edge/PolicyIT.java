@@ -6,6 +6,9 @@ import static io.bifrost.app.server.proxy.edge.PolicyConfigs.authRequired;
 import static io.bifrost.app.server.proxy.edge.Refusals.assertRefusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bifrost.core.event.RequestCompleted;
+import io.bifrost.core.traffic.ErrorCode;
+import io.bifrost.core.traffic.RequestRecord;
 import io.bifrost.testkit.FakePorts;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
@@ -14,6 +17,7 @@ import io.bifrost.testkit.server.BifrostServerExtension;
 import io.bifrost.testkit.upstream.FakeHttpProxy;
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -198,6 +202,29 @@ class PolicyIT {
 
             assertThat(Wire.readUntilClosed(socket)).containsExactly(Socks5Wire.failure(0x02));
         }
+        assertThat(echo.get().connectionsAccepted()).isZero();
+    }
+
+    @Test
+    void socks5_blacklistedClient_anyRequestOrNoMethodIsRefusedAndRecordedAsAccessDenied() throws IOException {
+        use(PolicyConfigs.authRequiredAndBlacklisted("127.0.0.0/8"));
+
+        // [PRX-083]: the refusal was decided before the request was known, so neither an unsupported command nor an
+        // invalid name changes the answer
+        byte[] bind = Socks5Wire.request(Socks5Wire.CMD_BIND, Socks5Wire.ATYP_IPV4, new byte[] {127, 0, 0, 1},
+                echo.get().port());
+        assertThat(Refusals.socksConnect(bifrost.socks5Proxy(), bind)).containsExactly(Socks5Wire.failure(0x02));
+        assertThat(Refusals.socksConnect(bifrost.socks5Proxy(), Socks5Wire.connectDomain("a..b", 443)))
+                .containsExactly(Socks5Wire.failure(0x02));
+        try (Socket socket = Wire.connect(bifrost.socks5Proxy())) {
+            Wire.send(socket, Socks5Wire.greeting(0x01)); // GSSAPI only: nothing Bifrost selects
+            assertThat(Wire.readUntilClosed(socket)).containsExactly(5, 0xFF);
+        }
+
+        var records = bifrost.events().await(RequestCompleted.class, e -> true, 3, Duration.ofSeconds(5)).stream()
+                .map(RequestCompleted::record).toList();
+        assertThat(records).extracting(RequestRecord::method).containsExactlyInAnyOrder("BIND", "CONNECT", "AUTH");
+        assertThat(records).extracting(RequestRecord::error).containsOnly(ErrorCode.ACCESS_DENIED); // "in every case"
         assertThat(echo.get().connectionsAccepted()).isZero();
     }
 
