@@ -2,23 +2,31 @@ package io.bifrost.app.server.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.server.BifrostServer;
 import io.bifrost.adapters.vertx.server.BifrostVertx;
 import io.bifrost.adapters.vertx.server.ServerOptions;
+import io.bifrost.core.event.RequestCompleted;
+import io.bifrost.core.port.out.EventSink;
+import io.bifrost.core.traffic.ErrorCode;
+import io.bifrost.core.traffic.RequestRecord;
 import io.bifrost.testkit.FakeServerExtension;
 import io.bifrost.testkit.origin.FakeHttpOrigin;
 import io.bifrost.testkit.origin.FakeTcpOrigin;
 import io.bifrost.testkit.server.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,10 +61,47 @@ class GracefulShutdownIT {
     }
 
     private InetSocketAddress start(String yaml) {
+        return start(yaml, EventSink.discarding());
+    }
+
+    private InetSocketAddress start(String yaml, EventSink events) {
         server = BifrostServer.create(vertx, ServerConfigLoader.withProcessEnvironment().loadText(yaml).orElseThrow(),
-                ServerOptions.defaults()).start().await();
+                ServerOptions.defaults().withEvents(events)).start().await();
         var a = server.httpAddress().orElseThrow();
         return new InetSocketAddress(a.host(), a.port());
+    }
+
+    private static String get(String path) {
+        return "GET " + origin.get().url(path) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    }
+
+    /** [PRX-100], [PRX-048]: {@code 503 shutting_down} with {@code Retry-After: 5}, closing the connection. */
+    private static void assertShuttingDown(RawHttp.Response response) {
+        assertThat(response.statusLine()).isEqualTo("HTTP/1.1 503 Service Unavailable");
+        assertThat(response.header("x-bifrost-error")).isEqualTo("shutting_down");
+        assertThat(response.header("proxy-status")).startsWith("bifrost; error=proxy_internal_response");
+        assertThat(response.header("retry-after")).isEqualTo("5");
+        assertThat(response.header("connection")).isEqualTo("close");
+    }
+
+    /** A SOCKS5 connection past its method selection ({@code 05 00}). */
+    private Socket socks5Client() throws IOException {
+        var a = server.socks5Address().orElseThrow();
+        Socket socket = new Socket(a.host(), a.port());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(new byte[] {5, 1, 0});
+        assertThat(socket.getInputStream().readNBytes(2)).containsExactly(5, 0);
+        return socket;
+    }
+
+    /** Whether the SOCKS5 listener refuses new connections: [PRX-110] step 1, so the drain has begun. */
+    private static boolean refused(BifrostServer server) {
+        var a = server.socks5Address().orElseThrow();
+        try (Socket probe = new Socket(a.host(), a.port())) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     @Test
@@ -87,6 +132,121 @@ class GracefulShutdownIT {
             CompletableFuture<Void> done = stopping.toCompletionStage().toCompletableFuture();
             done.get(5, TimeUnit.SECONDS); // the last connection ended: the drain is over before the grace period
         }
+        server = null;
+    }
+
+    @Test
+    void stop_pipelinedRequestBehindAResponseAnnouncedPersistent_isAnswered503ShuttingDown() throws Exception {
+        CompletableFuture<Void> finishStream = new CompletableFuture<>();
+        origin.get().handle("/stream", request -> {
+            var response = request.response().setChunked(true);
+            response.write("first");
+            finishStream.thenRun(() -> response.end("last"));
+        });
+        InetSocketAddress proxy = start(TestConfigs.directEverywhere());
+        try (RawHttp client = new RawHttp(proxy); RawHttp idle = new RawHttp(proxy)) {
+            idle.send(get("/hello")).read();
+            client.send(get("/stream") + get("/hello")); // the second request waits behind the first ([PRX-032])
+            assertThat(client.readHead()).startsWith("HTTP/1.1 200 OK")
+                    .doesNotContainIgnoringCase("connection: close");
+
+            Future<Void> stopping = server.stop(Duration.ofSeconds(10));
+            assertThat(idle.closedByPeer()).as("the drain has begun").isTrue();
+            finishStream.complete(null);
+
+            assertThat(new String(client.readChunkedBody(), StandardCharsets.US_ASCII)).isEqualTo("firstlast");
+            // [PRX-110] step 3: the connection was persistent, so the next request is refused, not dropped
+            assertShuttingDown(client.read());
+            assertThat(client.closedByPeer()).isTrue();
+            stopping.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        assertThat(origin.get().requests()).extracting(r -> r.path()).containsExactly("/hello", "/stream");
+        server = null;
+    }
+
+    @Test
+    void stop_requestHeadArrivingDuringTheDrain_isAnswered503ShuttingDown() throws Exception {
+        InetSocketAddress proxy = start(TestConfigs.directEverywhere());
+        try (RawHttp client = new RawHttp(proxy); RawHttp idle = new RawHttp(proxy)) {
+            String first = get("/hello");
+            idle.send(first).read();
+            String request = get("/hello");
+            String partial = request.substring(0, request.length() - 2); // all but the empty line
+            client.send(partial);
+            long expected = first.length() + partial.length();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.traffic().http().bytesReceived() == expected); // Bifrost has it all
+
+            Future<Void> stopping = server.stop(Duration.ofSeconds(10));
+            assertThat(idle.closedByPeer()).as("the drain has begun").isTrue();
+            client.send("\r\n");
+
+            assertShuttingDown(client.read());
+            assertThat(client.closedByPeer()).isTrue();
+            stopping.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        assertThat(origin.get().requests()).hasSize(1); // only the idle connection's request was forwarded
+        server = null;
+    }
+
+    @Test
+    void stop_socks5DialInProgress_finishesAndTunnels() throws Exception {
+        try (HeldHttpProxy upstream = new HeldHttpProxy()) {
+            start(TestConfigs.server("""
+                    backends:
+                      - name: held
+                        type: http_proxy
+                        config:
+                          address: "%s"
+                    routes:
+                      - domains: ["*"]
+                        backend: held
+                    """.formatted(upstream.authority())));
+            try (Socket socks = socks5Client()) {
+                socks.getOutputStream().write(new byte[] {5, 1, 0, 1, 10, 0, 0, 1, 0, 80}); // CONNECT 10.0.0.1:80
+                upstream.awaitConnectRequest(); // the dial is in progress
+
+                Future<Void> stopping = server.stop(Duration.ofSeconds(10));
+                await().atMost(Duration.ofSeconds(5)).until(() -> refused(server));
+                upstream.release();
+
+                // [PRX-110] steps 3-4: the request in progress finishes, and its tunnel continues
+                // REP 0x00, bound 0.0.0.0:0 through an upstream proxy ([PRX-076])
+                assertThat(socks.getInputStream().readNBytes(10)).containsExactly(5, 0, 0, 1, 0, 0, 0, 0, 0, 0);
+                socks.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+                assertThat(socks.getInputStream().readNBytes(4)).isEqualTo("ping".getBytes(StandardCharsets.US_ASCII));
+                assertThat(stopping.isComplete()).as("a tunnel is still open").isFalse();
+                socks.shutdownOutput();
+                assertThat(socks.getInputStream().readAllBytes()).isEmpty();
+                stopping.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            }
+        }
+        server = null;
+    }
+
+    @Test
+    void stop_socks5HandshakeInProgress_requestRefusedWithGeneralFailureAndRecordedShuttingDown() throws Exception {
+        List<RequestRecord> records = new CopyOnWriteArrayList<>();
+        start(TestConfigs.directEverywhere(), e -> {
+            if (e instanceof RequestCompleted done) {
+                records.add(done.record());
+            }
+        });
+        try (Socket socks = socks5Client()) {
+            Future<Void> stopping = server.stop(Duration.ofSeconds(10));
+            await().atMost(Duration.ofSeconds(5)).until(() -> refused(server));
+
+            socks.getOutputStream().write(new byte[] {5, 1, 0, 1, 127, 0, 0, 1, (byte) (echo.get().port() >> 8),
+                    (byte) echo.get().port()});
+
+            assertThat(socks.getInputStream().readAllBytes()).containsExactly(5, 1, 0, 1, 0, 0, 0, 0, 0, 0);
+            stopping.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.error()).isEqualTo(ErrorCode.SHUTTING_DOWN); // [PRX-100]
+            assertThat(r.statusCode()).isEqualTo(1);
+        });
+        assertThat(echo.get().connectionsAccepted()).isZero();
         server = null;
     }
 

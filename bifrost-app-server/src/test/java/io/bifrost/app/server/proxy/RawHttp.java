@@ -85,6 +85,20 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Reads a response head, status line to empty line, and nothing of the body. */
+    String readHead() throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (String l = line(); !l.isEmpty(); l = line()) {
+            head.append(l).append("\r\n");
+        }
+        return head.toString();
+    }
+
+    /** Reads a chunked body whose head {@link #readHead()} consumed. */
+    byte[] readChunkedBody() throws IOException {
+        return chunked();
+    }
+
     /** Reads everything until the peer closes; empty when it closed right away. */
     byte[] readToEnd() throws IOException {
         return in.readAllBytes();

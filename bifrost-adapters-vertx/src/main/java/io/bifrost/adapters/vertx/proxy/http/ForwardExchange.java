@@ -311,7 +311,7 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
         } else {
             upstream.close();
         }
-        scope.finish(keepClientAlive && !connection.draining());
+        scope.finish(keepClientAlive); // as the response announced it; a drain closes the connection after it
     }
 
     /** The exchange failed: answer if nothing was sent to the client yet, else cut the connection ([PRX-047]). */

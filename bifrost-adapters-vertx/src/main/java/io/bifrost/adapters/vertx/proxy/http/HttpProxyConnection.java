@@ -101,6 +101,14 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
                 .userAgent(head.headers().get("user-agent")).referer(head.headers().get("referer"));
         ExchangeScope scope = new ExchangeScope(this, head, info, client.bytesWritten(),
                 client.bytesRead() - decoder.bufferedBytes() - head.headBytes());
+        if (draining) {
+            // [PRX-110] step 3: a new request on a persistent connection during the drain is answered 503
+            // shutting_down (Retry-After, Connection: close) and the connection is closed
+            info.destination("", 0, null, head.target());
+            scope.respondError(ErrorResponse.of(ErrorCode.SHUTTING_DOWN, "server is shutting down, try again later"),
+                    false, false);
+            return;
+        }
         exchange = head.isConnect() ? new ConnectExchange(ctx, scope) : new ForwardExchange(ctx, settings, scope);
         exchange.start();
     }
@@ -251,16 +259,24 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
         upstreams.closeIdle();
     }
 
-    /** The current exchange is over; keep the connection for the next request or close it. */
+    /**
+     * The current exchange is over; keep the connection for the next request or close it.
+     *
+     * @param keepAlive whether the response told the client that the connection stays open ([PRX-030])
+     */
     void exchangeDone(boolean keepAlive) {
         exchange = null;
-        if (!keepAlive || clientFinished || draining() || closed) {
+        if (!keepAlive || clientFinished || closed) {
             close();
+            return;
+        }
+        if (draining && !decoder.hasBufferedInput()) {
+            close(); // [PRX-110] step 2: idle from now on, so closed at once
             return;
         }
         armTimer(settings.idleTimeout(), false);
         client.resume();
-        decoder.resume(); // may start the next, pipelined request right away
+        decoder.resume(); // may start the next, pipelined request right away; during a drain it is answered 503
     }
 
     void closeAfterError(ErrorCode reason) {
@@ -331,7 +347,9 @@ public final class HttpProxyConnection implements Http1Listener<RequestHead>, Pr
     public void drain() {
         draining = true;
         context.runOnContext(v -> {
-            if (exchange == null) {
+            // [PRX-110] step 2: an idle connection closes now; a request in progress finishes with Connection: close,
+            // and one whose head is arriving is answered 503 shutting_down (onHead)
+            if (exchange == null && !headTimerArmed) {
                 close();
             }
         });

@@ -47,7 +47,9 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     private TrackedConnection tracked;
     private final ClientByteCounter counter;
     private long timer = -1;
+    private boolean dialing;
     private boolean tunnelling;
+    private boolean draining;
 
     public Socks5ProxyConnection(ProxyContext ctx, StreamSocket client, ClientPeer peer, Duration readTimeout) {
         this.ctx = requireNonNull(ctx, "ctx");
@@ -118,6 +120,11 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
         }
         DialTarget target = new DialTarget(key.get(), destination.port());
         info.destination(key.get().text(), destination.port(), null, target.authority());
+        if (draining) { // [PRX-110], [PRX-100]: a request that arrives during the drain is refused, not routed
+            reply(info, Socks5Reply.fromCode(FailureMapping.socksReply(ErrorCode.SHUTTING_DOWN)).orElseThrow(),
+                    ErrorCode.SHUTTING_DOWN, "server is shutting down");
+            return;
+        }
         ProxyGateway.Decision decision = ctx.gateway().route(peer.ip(), username, key.get(), destination.port(), info);
         if (decision.refusal() != null) {
             Refusal refusal = decision.refusal();
@@ -126,6 +133,7 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
             return;
         }
         track(info);
+        dialing = true;
         decision.dialer().dial(target)
                 .onSuccess(up -> tunnel(info, up))
                 .onFailure(e -> dialFailed(info, e));
@@ -249,8 +257,12 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     @Override
     public void drain() {
         context.runOnContext(v -> {
-            if (!tunnelling) {
-                client.close(); // [PRX-110]: tunnels continue; handshakes in progress are cut
+            draining = true;
+            // [PRX-110]: a connection that has not sent a byte is idle and closes now; a handshake in progress ends
+            // with its request refused (shutting_down, REP 0x01) within read_timeout; a dial in progress finishes,
+            // and tunnels continue
+            if (!dialing && !tunnelling && client.bytesRead() == 0) {
+                client.close();
             }
         });
     }
