@@ -23,6 +23,7 @@ public final class DialFailure extends RuntimeException {
     private final boolean refusedByUpstream;
     private final transient UpstreamHttpResponse upstreamResponse;
     private final boolean relay;
+    private final boolean certificateRejected;
 
     /**
      * @param detail one line for the client, e.g. {@code cannot connect to "example.com:443": connection refused}
@@ -39,12 +40,27 @@ public final class DialFailure extends RuntimeException {
 
     private DialFailure(ErrorCode code, String detail, int socksReply, boolean refusedByUpstream,
             UpstreamHttpResponse upstreamResponse, boolean relay) {
+        this(code, detail, socksReply, refusedByUpstream, upstreamResponse, relay, false);
+    }
+
+    private DialFailure(ErrorCode code, String detail, int socksReply, boolean refusedByUpstream,
+            UpstreamHttpResponse upstreamResponse, boolean relay, boolean certificateRejected) {
         super(requireNonNull(detail, "detail"), null, false, false);
         this.code = requireNonNull(code, "code");
         this.socksReply = socksReply;
         this.refusedByUpstream = refusedByUpstream;
         this.upstreamResponse = upstreamResponse;
         this.relay = relay;
+        this.certificateRejected = certificateRejected;
+    }
+
+    /**
+     * TLS to the origin failed ([PRX-022]): {@code tls_error}, which [PRX-100] reports as {@code tls_certificate_error}
+     * when the origin's certificate was rejected (untrusted chain, wrong name, expired) and as
+     * {@code tls_protocol_error} otherwise.
+     */
+    public static DialFailure tls(String detail, boolean certificateRejected) {
+        return new DialFailure(ErrorCode.TLS_ERROR, detail, NO_SOCKS_REPLY, false, null, false, certificateRejected);
     }
 
     /**
@@ -87,6 +103,11 @@ public final class DialFailure extends RuntimeException {
     /** An HTTP upstream proxy's non-2xx answer to {@code CONNECT}. */
     public Optional<UpstreamHttpResponse> upstreamResponse() {
         return Optional.ofNullable(upstreamResponse);
+    }
+
+    /** Whether a {@code tls_error} is the origin's certificate being rejected (see {@link #tls}). */
+    public boolean certificateRejected() {
+        return certificateRejected;
     }
 
     /** Whether HTTP clients get {@link #upstreamResponse()} unchanged ([PRX-124]). */

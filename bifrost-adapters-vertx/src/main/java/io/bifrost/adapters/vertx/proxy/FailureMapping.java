@@ -1,5 +1,6 @@
 package io.bifrost.adapters.vertx.proxy;
 
+import io.bifrost.adapters.vertx.dial.DialFailure;
 import io.bifrost.core.traffic.ErrorCode;
 
 /**
@@ -25,6 +26,17 @@ public final class FailureMapping {
         };
     }
 
+    /**
+     * The RFC 9209 error type of a dial failure: as its code says, except that a TLS failure is told apart by its
+     * cause ([PRX-100]: {@code tls_certificate_error} or {@code tls_protocol_error}).
+     */
+    public static String proxyStatusError(DialFailure failure) {
+        if (failure.code() == ErrorCode.TLS_ERROR && failure.certificateRejected()) {
+            return "tls_certificate_error";
+        }
+        return proxyStatusError(failure.code());
+    }
+
     /** The RFC 9209 error type, or {@code null} where [PRX-100] gives none (407). */
     public static String proxyStatusError(ErrorCode code) {
         return switch (code) {
@@ -38,7 +50,7 @@ public final class FailureMapping {
             case DESTINATION_UNREACHABLE -> "destination_ip_unroutable";
             case CONNECTION_TIMEOUT -> "connection_timeout";
             case UPSTREAM_PROXY_ERROR -> "destination_unavailable";
-            case TLS_ERROR -> "tls_protocol_error";
+            case TLS_ERROR -> "tls_protocol_error"; // a rejected certificate: see proxyStatusError(DialFailure)
             case UPSTREAM_RESPONSE_INVALID -> "http_protocol_error";
             case BAD_REQUEST -> "http_request_error";
             case CONNECTION_LIMIT -> "connection_limit_reached";

@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
  *     {@code bad_request} variants
  * @param message the human line, naming the host for routing, dial and DNS failures
  * @param retryAfterSeconds value of {@code Retry-After}, or 0 for none
+ * @param proxyStatus the RFC 9209 error type of {@code Proxy-Status}; {@code null} for none (407)
  */
-public record ErrorResponse(ErrorCode code, int status, String message, long retryAfterSeconds) {
+public record ErrorResponse(ErrorCode code, int status, String message, long retryAfterSeconds, String proxyStatus) {
 
     public ErrorResponse {
         requireNonNull(code, "code");
@@ -28,12 +29,13 @@ public record ErrorResponse(ErrorCode code, int status, String message, long ret
 
     public static ErrorResponse of(ErrorCode code, String message) {
         long retry = code == ErrorCode.SHUTTING_DOWN || code == ErrorCode.CONNECTION_LIMIT ? 5 : 0;
-        return new ErrorResponse(code, FailureMapping.httpStatus(code), message, retry);
+        return new ErrorResponse(code, FailureMapping.httpStatus(code), message, retry,
+                FailureMapping.proxyStatusError(code));
     }
 
     public static ErrorResponse of(Refusal refusal) {
         return new ErrorResponse(refusal.code(), FailureMapping.httpStatus(refusal.code()), refusal.message(),
-                refusal.retryAfterSeconds());
+                refusal.retryAfterSeconds(), FailureMapping.proxyStatusError(refusal.code()));
     }
 
     /** The answer to a failed admission or dial: a refusal, a classified dial failure, or an internal error. */
@@ -42,7 +44,8 @@ public record ErrorResponse(ErrorCode code, int status, String message, long ret
             return of(refused.refusal());
         }
         if (failure instanceof DialFailure d) {
-            return of(d.code(), d.detail());
+            return new ErrorResponse(d.code(), FailureMapping.httpStatus(d.code()), d.detail(), 0,
+                    FailureMapping.proxyStatusError(d));
         }
         return of(ErrorCode.INTERNAL_ERROR, "internal error");
     }
@@ -65,7 +68,8 @@ public record ErrorResponse(ErrorCode code, int status, String message, long ret
 
     /** A {@code bad_request} answered with a specific status (400, 408, 414, 431, 505). */
     public static ErrorResponse badRequest(int status, String message) {
-        return new ErrorResponse(ErrorCode.BAD_REQUEST, status, message, 0);
+        return new ErrorResponse(ErrorCode.BAD_REQUEST, status, message, 0,
+                FailureMapping.proxyStatusError(ErrorCode.BAD_REQUEST));
     }
 
     /**
@@ -89,7 +93,6 @@ public record ErrorResponse(ErrorCode code, int status, String message, long ret
         }
         sb.append("Content-Type: text/plain; charset=utf-8\r\n");
         sb.append("Content-Length: ").append(body.length).append("\r\n");
-        String proxyStatus = FailureMapping.proxyStatusError(code);
         if (proxyStatus != null) {
             sb.append("Proxy-Status: bifrost; error=").append(proxyStatus).append("; details=\"")
                     .append(details()).append("\"\r\n");

@@ -136,8 +136,8 @@ final class ForwardExchange implements HttpProxyConnection.Exchange {
                 .map(v -> s)
                 .recover(e -> {
                     s.close();
-                    return Future.failedFuture(new DialFailure(ErrorCode.TLS_ERROR,
-                            "TLS to \"" + dialTarget + "\" failed: " + OriginTls.describe(e)));
+                    return Future.failedFuture(DialFailure.tls("TLS to \"" + dialTarget + "\" failed: "
+                            + OriginTls.describe(e), OriginTls.isCertificateProblem(e)));
                 }));
     }
 

@@ -82,11 +82,25 @@ public final class OriginTls {
 
     /** A short reason for {@code tls_error} messages. */
     static String describe(Throwable failure) {
+        CertificateException certificate = certificateProblem(failure);
+        return certificate != null ? "certificate not trusted (" + certificate.getMessage() + ")"
+                : String.valueOf(failure.getMessage());
+    }
+
+    /**
+     * Whether the handshake failed because the origin's certificate was rejected: an untrusted chain, a name that
+     * does not match, an expired certificate ([PRX-100] {@code tls_certificate_error}); else it is a protocol failure.
+     */
+    static boolean isCertificateProblem(Throwable failure) {
+        return certificateProblem(failure) != null;
+    }
+
+    private static CertificateException certificateProblem(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof CertificateException) {
-                return "certificate not trusted (" + t.getMessage() + ")";
+            if (t instanceof CertificateException c) {
+                return c;
             }
         }
-        return String.valueOf(failure.getMessage());
+        return null;
     }
 }
