@@ -113,6 +113,84 @@ class UpstreamFailuresIT {
         assertRefusal(reply, "HTTP/1.1 502 Bad Gateway", "tls_error", "tls_protocol_error");
     }
 
+    // ---- DNS ----
+
+    @Test
+    void dns_nameThatDoesNotExist_answers502DnsErrorOnHttpAndConnect_andHostUnreachableOnSocks5() throws IOException {
+        HttpReply forwarded = get("http://" + INVALID_NAME + "/hello");
+        HttpReply tunnel = Refusals.connect(bifrost.httpProxy(), INVALID_NAME + ":443", "");
+        byte[] socks = Refusals.socksConnect(bifrost.socks5Proxy(), Socks5Wire.connectDomain(INVALID_NAME, 443));
+
+        assertRefusal(forwarded, "HTTP/1.1 502 Bad Gateway", "dns_error", "dns_error");
+        assertThat(forwarded.bodyText()).contains("\"" + INVALID_NAME + "\""); // [PRX-048]: names the host
+        assertRefusal(tunnel, "HTTP/1.1 502 Bad Gateway", "dns_error", "dns_error");
+        assertThat(socks).containsExactly(Socks5Wire.failure(0x04));
+    }
+
+    // ---- upstream proxies that reject Bifrost's credentials ----
+
+    @Test
+    void httpUpstream_rejectsCredentials_answers502UpstreamAuthFailed() throws IOException {
+        HttpReply tunnel = Refusals.connect(bifrost.httpProxy(), "via-http.example:443", "");
+        HttpReply forwarded = get("http://via-http.example/hello");
+        byte[] socks = Refusals.socksConnect(bifrost.socks5Proxy(), Socks5Wire.connectDomain("via-http.example", 443));
+
+        // the upstream's 407 is addressed to Bifrost, not passed on: a configuration problem of the server
+        assertRefusal(tunnel, "HTTP/1.1 502 Bad Gateway", "upstream_auth_failed", "proxy_configuration_error");
+        assertThat(tunnel.header("Proxy-Authenticate")).isEmpty();
+        assertRefusal(forwarded, "HTTP/1.1 502 Bad Gateway", "upstream_auth_failed", "proxy_configuration_error");
+        assertThat(socks).containsExactly(Socks5Wire.failure(0x01));
+        assertThat(httpUpstream.get().auths()).isNotEmpty(); // it really asked the upstream
+    }
+
+    @Test
+    void socks5Upstream_rejectsCredentials_answers502UpstreamAuthFailed() throws IOException {
+        HttpReply tunnel = Refusals.connect(bifrost.httpProxy(), "via-socks.example:443", "");
+        byte[] socks = Refusals.socksConnect(bifrost.socks5Proxy(), Socks5Wire.connectDomain("via-socks.example", 443));
+
+        assertRefusal(tunnel, "HTTP/1.1 502 Bad Gateway", "upstream_auth_failed", "proxy_configuration_error");
+        assertThat(socks).containsExactly(Socks5Wire.failure(0x01)); // RFC 1929 01 01 from the upstream
+        assertThat(socksUpstream.get().auths()).isNotEmpty();
+    }
+
+    // ---- no valid response head ([PRX-047]) ----
+
+    @Test
+    void origin_closesBeforeAResponseHead_answers502UpstreamResponseInvalid() throws IOException {
+        try (HangUpOrigin hangUp = new HangUpOrigin()) {
+            HttpReply reply = get("http://127.0.0.1:" + hangUp.port() + "/hello");
+
+            assertRefusal(reply, "HTTP/1.1 502 Bad Gateway", "upstream_response_invalid", "http_protocol_error");
+        }
+    }
+
+    @Test
+    void origin_answersWithSomethingOtherThanHttp_answers502UpstreamResponseInvalid() throws IOException {
+        HttpReply reply = get("http://127.0.0.1:" + sshLike.get().port() + "/hello");
+
+        assertRefusal(reply, "HTTP/1.1 502 Bad Gateway", "upstream_response_invalid", "http_protocol_error");
+    }
+
+    // ---- direct backend: local_addr ([BKD-011]) ----
+
+    @Test
+    void direct_localAddr_upstreamSocketsAreBoundToIt() throws IOException {
+        HttpReply forwarded = get("http://localhost:" + origin.get().port() + "/hello");
+        Socks5Wire.Reply connected;
+        try (Socket socket = Wire.connect(bifrost.socks5Proxy())) {
+            Wire.send(socket, Socks5Wire.greeting(0x00));
+            assertThat(Wire.readExactly(socket, 2)).containsExactly(5, 0);
+            Wire.send(socket, Socks5Wire.connectDomain("localhost", echo.get().port()));
+            connected = Socks5Wire.readReply(socket);
+        }
+
+        assertThat(forwarded.bodyText()).isEqualTo("hello");
+        assertThat(origin.get().lastRequest().orElseThrow().remoteAddress().getAddress())
+                .isEqualTo(InetAddress.getByName("127.0.0.2"));
+        assertThat(connected.rep()).isZero();
+        assertThat(InetAddress.getByAddress(connected.address())).isEqualTo(InetAddress.getByName("127.0.0.2"));
+    }
+
     private static HttpReply get(String url) throws IOException {
         try (Socket socket = Wire.connect(bifrost.httpProxy())) {
             Wire.send(socket, "GET " + url + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
