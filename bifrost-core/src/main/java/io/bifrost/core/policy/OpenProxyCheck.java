@@ -46,26 +46,67 @@ public record OpenProxyCheck(
         if (authRequired) {
             return new OpenProxyVerdict.Proceed(List.of());
         }
-        boolean whitelistPrivate = !whitelist.isEmpty() && whitelist.stream().allMatch(AddressScope::isNonPublic);
         String refusal = null;
         List<String> warnings = new ArrayList<>();
         for (ListenerSocket listener : proxyListeners) {
-            Optional<IpAddress> exposed = whitelistPrivate ? Optional.empty() : firstPublicAddress(listener);
+            Optional<IpAddress> exposed = exposedPublicAddress(listener);
             if (exposed.isEmpty()) {
                 continue;
             }
             if (allowOpenProxy) {
-                warnings.add(listener.path() + ": running an open proxy on public address " + exposed.get()
-                        + " (allowed by server.allow_open_proxy: true)");
+                warnings.add(listener.path() + ": " + allowedMessage(exposed.get()));
             } else if (refusal == null) {
-                refusal = listener.path() + ": refusing to run an open proxy on public address " + exposed.get()
-                        + "; require authentication, restrict access_control.whitelist, bind to a private address,"
-                        + " or set server.allow_open_proxy: true";
+                refusal = listener.path() + ": " + refusalMessage(exposed.get());
             }
         }
         return refusal == null
                 ? new OpenProxyVerdict.Proceed(warnings)
                 : new OpenProxyVerdict.Refuse(refusal, warnings);
+    }
+
+    /**
+     * The conditions of {@link #verdict()} as {@code validate} reports them: always as warnings, since it may run on
+     * another host ([SEC-090]), each with the message start-up gives (the refusal, or the warning that
+     * {@code allowOpenProxy} turns it into), one per exposed listener.
+     */
+    public List<Finding> publicAddressFindings() {
+        if (authRequired) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (ListenerSocket listener : proxyListeners) {
+            exposedPublicAddress(listener).ifPresent(address -> findings.add(new Finding(listener.path(),
+                    allowOpenProxy ? allowedMessage(address) : refusalMessage(address))));
+        }
+        return findings;
+    }
+
+    /**
+     * One listener's finding.
+     *
+     * @param path the listener's configuration key, e.g. {@code server.http.listen}
+     * @param message the message without the path
+     */
+    public record Finding(String path, String message) {
+        public Finding {
+            requireNonNull(path, "path");
+            requireNonNull(message, "message");
+        }
+    }
+
+    private static String refusalMessage(IpAddress address) {
+        return "refusing to run an open proxy on public address " + address + "; require authentication, restrict"
+                + " access_control.whitelist, bind to a private address, or set server.allow_open_proxy: true";
+    }
+
+    private static String allowedMessage(IpAddress address) {
+        return "running an open proxy on public address " + address + " (allowed by server.allow_open_proxy: true)";
+    }
+
+    /** The first public address the listener covers, unless the whitelist restricts it to private clients. */
+    private Optional<IpAddress> exposedPublicAddress(ListenerSocket listener) {
+        boolean whitelistPrivate = !whitelist.isEmpty() && whitelist.stream().allMatch(AddressScope::isNonPublic);
+        return whitelistPrivate ? Optional.empty() : firstPublicAddress(listener);
     }
 
     private Optional<IpAddress> firstPublicAddress(ListenerSocket listener) {

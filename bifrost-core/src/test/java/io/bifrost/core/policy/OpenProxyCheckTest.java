@@ -103,6 +103,32 @@ class OpenProxyCheckTest {
     }
 
     @Test
+    void publicAddressFindings_exposedListeners_carryTheStartUpMessagesWithoutRefusing() {
+        List<ListenerSocket> listeners = List.of(http(null), new ListenerSocket("server.socks5.listen",
+                ip("10.0.0.5"), 7180));
+
+        assertThat(new OpenProxyCheck(listeners, false, List.of(), false, PUBLIC_HOST).publicAddressFindings())
+                .containsExactly(new OpenProxyCheck.Finding("server.http.listen",
+                        SPEC_MESSAGE.substring("server.http.listen: ".length())));
+        assertThat(new OpenProxyCheck(listeners, false, List.of(), true, PUBLIC_HOST).publicAddressFindings())
+                .containsExactly(new OpenProxyCheck.Finding("server.http.listen",
+                        "running an open proxy on public address 203.0.113.7 (allowed by server.allow_open_proxy:"
+                                + " true)"));
+    }
+
+    @Test
+    void publicAddressFindings_authRequiredPrivateWhitelistOrPrivateHost_none() {
+        List<ListenerSocket> listeners = List.of(http(null));
+
+        assertThat(new OpenProxyCheck(listeners, true, List.of(), false, PUBLIC_HOST).publicAddressFindings())
+                .isEmpty();
+        assertThat(new OpenProxyCheck(listeners, false, blocks("10.0.0.0/8"), false, PUBLIC_HOST)
+                .publicAddressFindings()).isEmpty();
+        assertThat(new OpenProxyCheck(listeners, false, List.of(), false, PRIVATE_HOST).publicAddressFindings())
+                .isEmpty();
+    }
+
+    @Test
     void listenText_followsCfg013() {
         assertThat(http(null).listenText()).isEqualTo(":7080");
         assertThat(http(ip("0.0.0.0")).listenText()).isEqualTo("0.0.0.0:7080");

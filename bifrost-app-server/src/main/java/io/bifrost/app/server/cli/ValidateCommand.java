@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.config.ServerConfigLoader;
 import io.bifrost.adapters.vertx.runtime.CliContext;
+import io.bifrost.adapters.vertx.server.HostExposure;
+import io.bifrost.adapters.vertx.server.ServerOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code validate [-c FILE]}: the load procedure of [CFG-030] without binding anything; the report of [CFG-203] on
  * stdout. Without {@code -c} it validates {@code server-config.yaml} of the working directory, and a missing file is
- * an error: reporting the built-in default as valid would hide that the intended file was not read.
+ * an error: reporting the built-in default as valid would hide that the intended file was not read. The open-proxy
+ * rule that start-up applies on this host's addresses is reported as warnings ([SEC-090]).
  */
 @Command(name = "validate", description = "Load and validate a configuration file without binding anything.")
 final class ValidateCommand implements Callable<Integer> {
@@ -32,6 +35,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServerCli.commands(ctx).validate(config, new ServerConfigLoader(ctx.env())::load);
+        ServerConfigLoader loader = new ServerConfigLoader(ctx.env());
+        // [SEC-090]: the open-proxy rule of start-up, on this host's addresses, reported as warnings
+        return ServerCli.commands(ctx).validate(config,
+                file -> HostExposure.withWarnings(loader.load(file), ServerOptions.interfaceAddresses()));
     }
 }

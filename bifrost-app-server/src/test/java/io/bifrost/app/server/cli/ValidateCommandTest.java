@@ -75,6 +75,31 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_openProxyOnAPublicAddress_warnsWhatStartUpWouldRefuseAndExits0() throws IOException {
+        Files.writeString(dir.resolve("open.yaml"), """
+                server:
+                  http: {listen: "203.0.113.7:7080"}
+                  socks5: {listen: "127.0.0.1:0"}
+                backends:
+                  - {name: direct, type: direct}
+                routes:
+                  - {domains: ["*"], backend: direct}
+                api: {listen: "127.0.0.1:0"}
+                metrics: {listen: "127.0.0.1:0"}
+                """);
+
+        TestCli.Result result = new TestCli(dir).run("validate", "-c", "open.yaml");
+
+        // [SEC-090]: the same condition as start-up, always a warning (validate may run on another host)
+        assertThat(result.status()).isZero();
+        assertThat(result.outLines()).contains(
+                "warning: server.http.listen: refusing to run an open proxy on public address 203.0.113.7; require "
+                        + "authentication, restrict access_control.whitelist, bind to a private address, or set "
+                        + "server.allow_open_proxy: true",
+                "Configuration is valid");
+    }
+
+    @Test
     void validate_environmentReferenceNotSet_isAnErrorNamingKeyAndVariable() throws IOException {
         Files.writeString(dir.resolve("c.yaml"), """
                 server:
