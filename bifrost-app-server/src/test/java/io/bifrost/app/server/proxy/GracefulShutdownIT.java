@@ -84,6 +84,37 @@ class GracefulShutdownIT {
         assertThat(response.header("connection")).isEqualTo("close");
     }
 
+    /**
+     * Keep-alive connections that served one request each. Consecutive connections go to different event loops, so
+     * when all of them have been closed by the drain ([PRX-110] step 2), every event loop has had its connections
+     * told of the drain, also the connection a test watches.
+     */
+    private static final class IdleConnections implements AutoCloseable {
+        static final int COUNT = 3;
+        private final List<RawHttp> connections = new java.util.ArrayList<>();
+
+        IdleConnections(InetSocketAddress proxy) throws IOException {
+            for (int i = 0; i < COUNT; i++) {
+                RawHttp connection = new RawHttp(proxy);
+                connections.add(connection);
+                assertThat(connection.send(get("/hello")).read().bodyText()).isEqualTo("hello");
+            }
+        }
+
+        void assertAllClosed() throws IOException {
+            for (RawHttp connection : connections) {
+                assertThat(connection.closedByPeer()).as("idle connection closed by the drain").isTrue();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (RawHttp connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
     /** A SOCKS5 connection past its method selection ({@code 05 00}). */
     private Socket socks5Client() throws IOException {
         var a = server.socks5Address().orElseThrow();
@@ -94,13 +125,37 @@ class GracefulShutdownIT {
         return socket;
     }
 
-    /** Whether the SOCKS5 listener refuses new connections: [PRX-110] step 1, so the drain has begun. */
-    private static boolean refused(BifrostServer server) {
-        var a = server.socks5Address().orElseThrow();
-        try (Socket probe = new Socket(a.host(), a.port())) {
-            return false;
-        } catch (IOException e) {
-            return true;
+    /**
+     * SOCKS5 connections that have not sent a byte: idle, so closed by the drain. As with {@link IdleConnections},
+     * once all are closed every event loop has had its SOCKS5 connections told of the drain.
+     */
+    private final class SilentSocksConnections implements AutoCloseable {
+        private final List<Socket> sockets = new java.util.ArrayList<>();
+
+        SilentSocksConnections() throws IOException {
+            var a = server.socks5Address().orElseThrow();
+            long before = server.traffic().socks5().activeConnections();
+            for (int i = 0; i < IdleConnections.COUNT; i++) {
+                Socket socket = new Socket(a.host(), a.port());
+                socket.setSoTimeout(10_000);
+                sockets.add(socket);
+            }
+            // connected is not yet accepted: only connections the server has accepted are told of a drain
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.traffic().socks5().activeConnections() == before + IdleConnections.COUNT);
+        }
+
+        void assertAllClosed() throws IOException {
+            for (Socket socket : sockets) {
+                assertThat(socket.getInputStream().read()).as("silent connection closed by the drain").isEqualTo(-1);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
@@ -144,14 +199,13 @@ class GracefulShutdownIT {
             finishStream.thenRun(() -> response.end("last"));
         });
         InetSocketAddress proxy = start(TestConfigs.directEverywhere());
-        try (RawHttp client = new RawHttp(proxy); RawHttp idle = new RawHttp(proxy)) {
-            idle.send(get("/hello")).read();
+        try (RawHttp client = new RawHttp(proxy); IdleConnections idle = new IdleConnections(proxy)) {
             client.send(get("/stream") + get("/hello")); // the second request waits behind the first ([PRX-032])
             assertThat(client.readHead()).startsWith("HTTP/1.1 200 OK")
                     .doesNotContainIgnoringCase("connection: close");
 
             Future<Void> stopping = server.stop(Duration.ofSeconds(10));
-            assertThat(idle.closedByPeer()).as("the drain has begun").isTrue();
+            idle.assertAllClosed();
             finishStream.complete(null);
 
             assertThat(new String(client.readChunkedBody(), StandardCharsets.US_ASCII)).isEqualTo("firstlast");
@@ -160,32 +214,31 @@ class GracefulShutdownIT {
             assertThat(client.closedByPeer()).isTrue();
             stopping.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
-        assertThat(origin.get().requests()).extracting(r -> r.path()).containsExactly("/hello", "/stream");
+        assertThat(origin.get().requests()).extracting(r -> r.path()).containsOnlyOnce("/stream")
+                .hasSize(1 + IdleConnections.COUNT); // the pipelined request never reached the origin
         server = null;
     }
 
     @Test
     void stop_requestHeadArrivingDuringTheDrain_isAnswered503ShuttingDown() throws Exception {
         InetSocketAddress proxy = start(TestConfigs.directEverywhere());
-        try (RawHttp client = new RawHttp(proxy); RawHttp idle = new RawHttp(proxy)) {
-            String first = get("/hello");
-            idle.send(first).read();
+        try (RawHttp client = new RawHttp(proxy); IdleConnections idle = new IdleConnections(proxy)) {
             String request = get("/hello");
             String partial = request.substring(0, request.length() - 2); // all but the empty line
             client.send(partial);
-            long expected = first.length() + partial.length();
+            long expected = IdleConnections.COUNT * request.length() + partial.length();
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> server.traffic().http().bytesReceived() == expected); // Bifrost has it all
 
             Future<Void> stopping = server.stop(Duration.ofSeconds(10));
-            assertThat(idle.closedByPeer()).as("the drain has begun").isTrue();
+            idle.assertAllClosed();
             client.send("\r\n");
 
             assertShuttingDown(client.read());
             assertThat(client.closedByPeer()).isTrue();
             stopping.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
-        assertThat(origin.get().requests()).hasSize(1); // only the idle connection's request was forwarded
+        assertThat(origin.get().requests()).hasSize(IdleConnections.COUNT); // only the idle connections' requests
         server = null;
     }
 
@@ -202,12 +255,12 @@ class GracefulShutdownIT {
                       - domains: ["*"]
                         backend: held
                     """.formatted(upstream.authority())));
-            try (Socket socks = socks5Client()) {
+            try (Socket socks = socks5Client(); SilentSocksConnections silent = new SilentSocksConnections()) {
                 socks.getOutputStream().write(new byte[] {5, 1, 0, 1, 10, 0, 0, 1, 0, 80}); // CONNECT 10.0.0.1:80
                 upstream.awaitConnectRequest(); // the dial is in progress
 
                 Future<Void> stopping = server.stop(Duration.ofSeconds(10));
-                await().atMost(Duration.ofSeconds(5)).until(() -> refused(server));
+                silent.assertAllClosed();
                 upstream.release();
 
                 // [PRX-110] steps 3-4: the request in progress finishes, and its tunnel continues
@@ -232,9 +285,9 @@ class GracefulShutdownIT {
                 records.add(done.record());
             }
         });
-        try (Socket socks = socks5Client()) {
+        try (Socket socks = socks5Client(); SilentSocksConnections silent = new SilentSocksConnections()) {
             Future<Void> stopping = server.stop(Duration.ofSeconds(10));
-            await().atMost(Duration.ofSeconds(5)).until(() -> refused(server));
+            silent.assertAllClosed();
 
             socks.getOutputStream().write(new byte[] {5, 1, 0, 1, 127, 0, 0, 1, (byte) (echo.get().port() >> 8),
                     (byte) echo.get().port()});
