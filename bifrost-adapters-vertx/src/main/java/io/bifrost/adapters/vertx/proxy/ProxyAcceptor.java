@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.net.StreamSocket;
 import io.bifrost.core.net.IpAddress;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,15 +36,28 @@ public final class ProxyAcceptor {
     private final ProxyContext ctx;
     private final ConnectionCeilings.Ceiling ceiling;
     private final Function<Accepted, Startable> connections;
+    private final Future<Void> ready;
     private final Set<Startable> live = ConcurrentHashMap.newKeySet();
 
     /** @param connections builds the protocol connection for an accepted socket */
     public ProxyAcceptor(ListenerPlan.Kind kind, ProxyContext ctx, ConnectionCeilings.Ceiling ceiling,
             Function<Accepted, Startable> connections) {
+        this(kind, ctx, ceiling, connections, Future.succeededFuture());
+    }
+
+    /**
+     * @param connections builds the protocol connection for an accepted socket
+     * @param ready completes when accepted connections may start: until then they stay paused, their bytes unread
+     *     (the program is still completing what its checks need, e.g. the server's destination policy, which learns
+     *     its own listeners' ports only once they are bound, [SEC-060]); when it fails they are closed unread
+     */
+    public ProxyAcceptor(ListenerPlan.Kind kind, ProxyContext ctx, ConnectionCeilings.Ceiling ceiling,
+            Function<Accepted, Startable> connections, Future<Void> ready) {
         this.kind = requireNonNull(kind, "kind");
         this.ctx = requireNonNull(ctx, "ctx");
         this.ceiling = requireNonNull(ceiling, "ceiling");
         this.connections = requireNonNull(connections, "connections");
+        this.ready = requireNonNull(ready, "ready");
     }
 
     public void accept(NetSocket socket) {
@@ -66,7 +82,20 @@ public final class ProxyAcceptor {
             live.remove(connection);
         });
         client.shutdownHandler(connection::drain);
-        connection.start();
+        if (ready.isComplete()) {
+            begin(connection, client);
+        } else {
+            Context context = Vertx.currentContext(); // the socket's event loop
+            ready.onComplete(ar -> context.runOnContext(v -> begin(connection, client)));
+        }
+    }
+
+    private void begin(Startable connection, StreamSocket client) {
+        if (ready.failed()) {
+            client.close();
+        } else if (!client.isClosed()) { // closed meanwhile, e.g. drained by a stop
+            connection.start();
+        }
     }
 
     /** Closes every connection this acceptor accepted that is still open ([PRX-111]: the drain is cut short). */

@@ -175,7 +175,9 @@ public final class BifrostServer {
      * Checks what must hold before binding (bindable source addresses, the open-proxy rule of [SEC-090]), opens the
      * access log, binds the proxy listeners, the management API and the metrics listener, starts the health checks
      * and completes with this server; fails naming the configuration key and address that could not be bound
-     * ([PRX-002]) or the access-log output that could not be opened, leaving nothing bound.
+     * ([PRX-002]) or the access-log output that could not be opened, leaving nothing bound. Connections the proxy
+     * listeners accept before the destination policy knows every bound listener wait unread until it does
+     * ([SEC-060]).
      */
     public Future<BifrostServer> start() {
         return vertx.executeBlocking(() -> {
@@ -201,6 +203,7 @@ public final class BifrostServer {
                     int metricsPort = metricsAddress().map(SocketAddress::port).orElse(0);
                     gate.replaceDestinations(DestinationPolicy.of(config.network().allowLoopbackDestinations(),
                             hostAddresses, StartupChecks.ownSockets(config, listeners, apiPort, metricsPort)));
+                    listeners.open(); // [SEC-060]: connections accepted since the bind start only now
                     sweeper = vertx.setPeriodic(RATE_BUCKET_SWEEP.toMillis(), id -> gate.sweepRateLimits());
                     return this;
                 })

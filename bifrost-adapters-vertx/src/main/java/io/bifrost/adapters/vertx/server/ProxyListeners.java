@@ -16,6 +16,7 @@ import io.bifrost.core.port.out.EventSink;
 import io.bifrost.core.traffic.ConnectionRegistry;
 import io.bifrost.core.traffic.TrafficCounters;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
@@ -31,6 +32,7 @@ final class ProxyListeners {
     private final BifrostServer.ServerTraffic traffic;
     private final EventSink events;
     private final ProxyListenerGroup group;
+    private final Promise<Void> opened = Promise.promise();
 
     ProxyListeners(Vertx vertx, ServerConfig config, ServerOptions options, ProxyGate gate, BackendDialers dialers,
             ConnectionRegistry connections, BifrostServer.ServerTraffic traffic, EventSink events) {
@@ -60,7 +62,16 @@ final class ProxyListeners {
                 new TrafficRecorder(events, counters, traffic.total(), options.clock()), options.clock());
         ListenerConfig listener = http ? config.server().http() : config.server().socks5();
         return new ProxyAcceptor(plan.kind(), ctx, ceilings.listener(plan.maxConnections()),
-                ProxyListenerGroup.connections(plan.kind(), listener, options.originTls()));
+                ProxyListenerGroup.connections(plan.kind(), listener, options.originTls()), opened.future());
+    }
+
+    /**
+     * Lets connections accepted since {@link #bind()} start, and those accepted from now on start at once. Call once
+     * the gate's destination policy knows every own listener ([SEC-060]): until then a request to the proxy's own or
+     * the API's port could pass.
+     */
+    void open() {
+        opened.tryComplete();
     }
 
     /** A short reason for a failed bind, as start-up messages give it. */
@@ -88,6 +99,7 @@ final class ProxyListeners {
 
     /** [PRX-110]: stop accepting, drain for at most {@code grace}, close the rest, undeploy. */
     Future<Void> shutdown(Duration grace) {
+        opened.tryFail("the listeners were shut down before they opened"); // connections held since bind() close
         return group.shutdown(grace);
     }
 }
