@@ -15,22 +15,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * A subscriber of {@code /api/v1/ws} on the JDK's WebSocket client, the closest thing to the seed's browser snippet:
  * every text message is queued as it arrives. {@link #open} returns once the server has attached it, so events
- * published afterwards reach it ([EVT-004]). Used from the JUnit thread; the queue is thread-safe.
+ * published afterwards reach it ([EVT-004]); {@link #close} returns once the server has let it go, so the next
+ * feed's wait for "one more subscriber" cannot be fooled by this one leaving late. Used from the JUnit thread; the
+ * queue is thread-safe.
  */
 final class EventFeed implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final LinkedBlockingQueue<String> texts = new LinkedBlockingQueue<>();
     private final WebSocket ws;
+    private final BifrostServerExtension bifrost;
+    private final int subscribersBefore;
 
-    private EventFeed(URI uri) throws Exception {
+    private EventFeed(URI uri, BifrostServerExtension bifrost, int subscribersBefore) throws Exception {
         this.ws = CLIENT.newWebSocketBuilder().buildAsync(uri, new Collector()).get(10, TimeUnit.SECONDS);
+        this.bifrost = bifrost;
+        this.subscribersBefore = subscribersBefore;
     }
 
     /** @param query e.g. {@code ?token=your-token&events=config.saved}, or {@code ""} */
     static EventFeed open(BifrostServerExtension bifrost, String query) throws Exception {
         int before = bifrost.server().eventStream().subscriberCount();
-        EventFeed feed = new EventFeed(URI.create("ws://127.0.0.1:" + bifrost.api().getPort() + "/api/v1/ws" + query));
+        EventFeed feed = new EventFeed(URI.create("ws://127.0.0.1:" + bifrost.api().getPort() + "/api/v1/ws" + query),
+                bifrost, before);
         // the client sees the 101 before the server attaches the subscriber: wait for the server's side
         await().atMost(10, TimeUnit.SECONDS).until(() -> bifrost.server().eventStream().subscriberCount() > before);
         return feed;
@@ -65,6 +72,8 @@ final class EventFeed implements AutoCloseable {
     @Override
     public void close() {
         ws.abort();
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> bifrost.server().eventStream().subscriberCount() <= subscribersBefore);
     }
 
     /** Joins a message's fragments and asks for the next one. */
