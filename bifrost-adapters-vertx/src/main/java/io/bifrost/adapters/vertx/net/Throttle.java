@@ -27,6 +27,9 @@ public interface Throttle {
      */
     boolean consume(int bytes, Runnable resume);
 
+    /** Whether this throttle may ever pause its direction ({@code false} only for {@link #unlimited()}). */
+    boolean paces();
+
     /** Never pauses. */
     static Throttle unlimited() {
         return Unlimited.INSTANCE;
@@ -47,6 +50,11 @@ public interface Throttle {
         public boolean consume(int bytes, Runnable resume) {
             return false;
         }
+
+        @Override
+        public boolean paces() {
+            return false;
+        }
     }
 
     /** A token bucket of bytes, with one Vert.x timer at a time for the pauses. */
@@ -59,6 +67,11 @@ public interface Throttle {
         private Limited(BandwidthBudget budget, Vertx vertx) {
             this.budget = requireNonNull(budget, "budget");
             this.vertx = requireNonNull(vertx, "vertx");
+        }
+
+        @Override
+        public boolean paces() {
+            return true;
         }
 
         @Override

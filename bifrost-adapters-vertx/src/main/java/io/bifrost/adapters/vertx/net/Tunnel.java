@@ -17,6 +17,15 @@ import io.vertx.core.buffer.Buffer;
  * neither holds it. Not thread-safe: both sockets live on one event loop.
  */
 public final class Tunnel {
+    /**
+     * The largest single read of an unpaced direction. Measured on loopback (2 cores, curl and nginx on the same
+     * machine): 1 MiB reads halve the CPU per relayed byte against Netty's default 64 KiB (fewer wake-ups, system
+     * calls and event-loop tasks per byte) and nearly double bulk throughput. A read is only this large when the
+     * peer has that much queued in the kernel already, so memory follows the backlog, and the write that follows
+     * pauses reading at once while the other side cannot take it.
+     */
+    static final int LARGEST_READ = 1024 * 1024;
+
     private final StreamSocket client;
     private final StreamSocket upstream;
     private final Promise<Void> done = Promise.promise();
@@ -61,6 +70,11 @@ public final class Tunnel {
     private void relay(StreamSocket from, StreamSocket to, Buffer early, Throttle throttle) {
         if (early != null && early.length() > 0) {
             to.write(early);
+        }
+        if (!throttle.paces()) {
+            // Opaque bytes need no parsing: let a bulk transfer move in large reads. A paced direction keeps the
+            // default, so that one read never overdraws its budget by much ([SEC-052]).
+            from.largeReads(LARGEST_READ);
         }
         from.rawHandler(new Direction(from, to, requireNonNull(throttle, "throttle"))::forward);
         from.inputEndHandler(() -> to.shutdownOutput().onComplete(ar -> directionEnded()));
