@@ -11,13 +11,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The endpoints of the API as one table: each registration adds the Vert.x route and remembers which methods its
@@ -75,7 +72,7 @@ public final class Endpoints implements Handler<RoutingContext> {
     }
 
     private Route add(Set<HttpMethod> methods, String path) {
-        templates.add(new Template(path, regex(path), Set.copyOf(methods)));
+        templates.add(Template.of(path, methods));
         Route route = router.route(path);
         methods.forEach(route::method);
         return route;
@@ -83,19 +80,20 @@ public final class Endpoints implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Set<HttpMethod> allowed = allowed(ctx.normalizedPath());
-        if (allowed.isEmpty()) {
+        int allowed = allowed(ctx.normalizedPath());
+        if (allowed == 0) {
             ctx.fail(new ApiException(ApiErrorCode.NOT_FOUND, null, null,
                     new JsonObject().put("path", ctx.request().path())));
             return;
         }
-        String allow = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
         HttpMethod method = ctx.request().method();
         if (method == HttpMethod.OPTIONS) {
-            ctx.response().putHeader("Allow", allow).setStatusCode(204).end();
+            ctx.response().putHeader("Allow", allowHeader(allowed)).setStatusCode(204).end();
             return;
         }
-        if (!allowed.contains(method)) {
+        int bit = METHOD_ORDER.indexOf(method);
+        if (bit < 0 || (allowed & (1 << bit)) == 0) {
+            String allow = allowHeader(allowed);
             ctx.response().putHeader("Allow", allow);
             ctx.fail(new ApiException(ApiErrorCode.METHOD_NOT_ALLOWED, null,
                     method.name() + " is not supported here (expected: " + allow + ")", null));
@@ -104,28 +102,77 @@ public final class Endpoints implements Handler<RoutingContext> {
         ctx.next();
     }
 
-    /** Methods of every template matching {@code path}, in the order GET, HEAD, POST, PUT, PATCH, DELETE. */
-    Set<HttpMethod> allowed(String path) {
-        Set<HttpMethod> out = new TreeSet<>(Comparator.comparingInt(METHOD_ORDER::indexOf));
+    /**
+     * Methods of every template matching {@code path}, one bit per {@link #METHOD_ORDER} index. Runs on every API
+     * request, so it compares path segments instead of running a regular expression per template.
+     */
+    int allowed(String path) {
+        String[] segments = splitPath(path);
+        int out = 0;
         for (Template t : templates) {
-            if (t.regex().matcher(path).matches()) {
-                out.addAll(t.methods());
+            if (t.matches(segments)) {
+                out |= t.methods();
             }
         }
         return out;
     }
 
-    /** {@code /a/:name/b} → {@code ^/a/[^/]+/b/?$}; a final {@code /*} matches the prefix and anything under it. */
-    private static Pattern regex(String path) {
-        boolean wildcard = path.endsWith("/*");
-        String base = wildcard ? path.substring(0, path.length() - 2) : path;
-        StringBuilder sb = new StringBuilder("^");
-        for (String segment : base.substring(1).split("/")) {
-            sb.append('/').append(segment.startsWith(":") ? "[^/]+" : Pattern.quote(segment));
+    /** The {@code Allow} value of {@code methods}, in the order GET, HEAD, POST, PUT, PATCH, DELETE. */
+    static String allowHeader(int methods) {
+        StringJoiner allow = new StringJoiner(", ");
+        for (int i = 0; i < METHOD_ORDER.size(); i++) {
+            if ((methods & (1 << i)) != 0) {
+                allow.add(METHOD_ORDER.get(i).name());
+            }
         }
-        sb.append(wildcard ? "(?:/.*)?$" : "/?$");
-        return Pattern.compile(sb.toString());
+        return allow.toString();
     }
 
-    private record Template(String path, Pattern regex, Set<HttpMethod> methods) {}
+    /** {@code /a/b/} → {@code [a, b]}: a trailing slash is ignored ([SAPI-002]). */
+    private static String[] splitPath(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.isEmpty() ? new String[0] : p.split("/", -1);
+    }
+
+    private static int bits(Set<HttpMethod> methods) {
+        int bits = 0;
+        for (HttpMethod m : methods) {
+            int i = METHOD_ORDER.indexOf(m);
+            if (i < 0) {
+                throw new IllegalArgumentException("method: " + m + " (expected: one of " + METHOD_ORDER + ")");
+            }
+            bits |= 1 << i;
+        }
+        return bits;
+    }
+
+    /**
+     * A registered path: literal segments, {@code :name} segments that match any one non-empty segment, and a final
+     * {@code *} that matches the prefix itself and anything under it.
+     */
+    private record Template(String[] segments, boolean wildcard, int methods) {
+        static Template of(String path, Set<HttpMethod> methods) {
+            boolean wildcard = path.endsWith("/*");
+            String[] segments = splitPath(wildcard ? path.substring(0, path.length() - 2) : path);
+            for (int i = 0; i < segments.length; i++) {
+                segments[i] = segments[i].startsWith(":") ? null : segments[i];
+            }
+            return new Template(segments, wildcard, bits(methods));
+        }
+
+        boolean matches(String[] path) {
+            if (wildcard ? path.length < segments.length : path.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] == null ? path[i].isEmpty() : !segments[i].equals(path[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 }

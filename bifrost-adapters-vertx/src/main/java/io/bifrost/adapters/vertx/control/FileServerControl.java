@@ -43,6 +43,7 @@ public final class FileServerControl implements ServerControl {
     private final RouteChanges routes;
     private final BackendChanges backends;
     private final ConfigChanges config;
+    private volatile PendingRestart pendingRestart;
 
     /**
      * What a control needs besides the configuration and the server.
@@ -126,8 +127,7 @@ public final class FileServerControl implements ServerControl {
 
     @Override
     public List<SectionMeta> meta() {
-        ControlState s = ctx.state();
-        Set<ServerSection> pending = Set.copyOf(ConfigSections.changed(s.current(), s.running()));
+        Set<ServerSection> pending = Set.copyOf(pendingRestart());
         return Arrays.stream(ServerSection.values())
                 .map(section -> new SectionMeta(section.wireName(), section.isHot(), section.description(),
                         pending.contains(section)))
@@ -154,9 +154,24 @@ public final class FileServerControl implements ServerControl {
 
     @Override
     public List<String> restartRequiredSections() {
-        ControlState s = ctx.state();
-        return ConfigSections.names(ConfigSections.changed(s.current(), s.running()));
+        return ConfigSections.names(pendingRestart());
     }
+
+    /**
+     * The sections that differ between the file's configuration and the running one, computed once per state:
+     * {@code /status} asks on every call, and the comparison renders every section of both configurations.
+     */
+    private List<ServerSection> pendingRestart() {
+        ControlState s = ctx.state();
+        PendingRestart p = pendingRestart;
+        if (p == null || p.state() != s) {
+            p = new PendingRestart(s, ConfigSections.changed(s.current(), s.running()));
+            pendingRestart = p; // a race computes the same value twice, harmlessly
+        }
+        return p.sections();
+    }
+
+    private record PendingRestart(ControlState state, List<ServerSection> sections) {}
 
     @Override
     public Optional<Path> file() {
