@@ -139,7 +139,8 @@ public final class BifrostClient {
     public synchronized Future<Void> stop(Duration grace) {
         if (stopped == null) { // a second stop (a signal during the drain, a test's clean-up) joins the first
             shuttingDown = true;
-            stopped = probes.stop().transform(ignored -> listeners.shutdown(grace))
+            Future<Void> drained = listeners.shutdown(grace); // now: a request head completing later is refused
+            stopped = probes.stop().transform(ignored -> drained)
                     .eventually(() -> api == null ? Future.succeededFuture() : api.close());
         }
         return stopped;

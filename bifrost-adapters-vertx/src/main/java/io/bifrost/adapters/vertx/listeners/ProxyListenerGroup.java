@@ -102,6 +102,7 @@ public final class ProxyListenerGroup {
 
     /** [PRX-110]: stop accepting, drain for at most {@code grace}, close the rest, undeploy. */
     public Future<Void> shutdown(Duration grace) {
+        acceptors.forEach(ProxyAcceptor::drainAll); // at once; each NetServer's notice reaches its loop later
         return Future.join(instances.stream().map(v -> v.shutdown(grace)).toList())
                 .transform(ar -> Future.join(new ArrayList<>(deployments).stream().map(vertx::undeploy).toList()))
                 .mapEmpty();

@@ -98,6 +98,15 @@ public final class ProxyAcceptor {
         }
     }
 
+    /**
+     * Tells every open connection of this acceptor that the drain has begun ([PRX-110] step 2). Called by the thread
+     * that stops the program, so a request head completing after the stop call is answered 503 even when the
+     * listener's own shutdown notice has not yet reached the connection's event loop.
+     */
+    public void drainAll() {
+        live.forEach(DrainableConnection::drain);
+    }
+
     /** Closes every connection this acceptor accepted that is still open ([PRX-111]: the drain is cut short). */
     public void closeAll() {
         live.forEach(DrainableConnection::forceClose);

@@ -253,9 +253,12 @@ public final class BifrostServer {
         if (sweeper >= 0) {
             vertx.cancelTimer(sweeper);
         }
+        // the drain starts now, so a request head completing after this call is refused; probes stop alongside.
         // [PRX-110] step 6: the API and metrics stay up while connections drain; the access log is flushed last
+        Future<Void> drained = listeners == null ? null : listeners.shutdown(grace);
         return healthChecks.close().otherwiseEmpty()
-                .compose(v -> listeners == null ? Future.succeededFuture() : listeners.shutdown(grace))
+                .transform(ar -> drained != null ? drained // else still starting: bound by now, or never
+                        : listeners == null ? Future.succeededFuture() : listeners.shutdown(grace))
                 .eventually(() -> management == null ? Future.succeededFuture() : management.close())
                 .eventually(this::closeObservability)
                 .transform(ar -> control.close());

@@ -49,7 +49,7 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
     private long timer = -1;
     private boolean dialing;
     private boolean tunnelling;
-    private boolean draining;
+    private volatile boolean draining;
 
     public Socks5ProxyConnection(ProxyContext ctx, StreamSocket client, ClientPeer peer, Duration readTimeout) {
         this.ctx = requireNonNull(ctx, "ctx");
@@ -256,8 +256,8 @@ public final class Socks5ProxyConnection implements ProxyAcceptor.Startable {
 
     @Override
     public void drain() {
+        draining = true;
         context.runOnContext(v -> {
-            draining = true;
             // [PRX-110]: a connection that has not sent a byte is idle and closes now; a handshake in progress ends
             // with its request refused (shutting_down, REP 0x01) within read_timeout; a dial in progress finishes,
             // and tunnels continue
