@@ -85,9 +85,10 @@ class GracefulShutdownIT {
     }
 
     /**
-     * Keep-alive connections that served one request each. Consecutive connections go to different event loops, so
-     * when all of them have been closed by the drain ([PRX-110] step 2), every event loop has had its connections
-     * told of the drain, also the connection a test watches.
+     * Keep-alive connections that served one request each, spread over the event loops: the drain closes them all
+     * ([PRX-110] step 2) while the connection a test watches is busy. The drain itself starts when {@code stop} is
+     * called (every connection is told from the stopping thread), so what a test sends after {@code stop} returns
+     * arrives during the drain.
      */
     private static final class IdleConnections implements AutoCloseable {
         static final int COUNT = 3;
@@ -231,8 +232,8 @@ class GracefulShutdownIT {
                     .until(() -> server.traffic().http().bytesReceived() == expected); // Bifrost has it all
 
             Future<Void> stopping = server.stop(Duration.ofSeconds(10));
+            client.send("\r\n"); // at once: the drain has begun when stop returns, on every event loop
             idle.assertAllClosed();
-            client.send("\r\n");
 
             assertShuttingDown(client.read());
             assertThat(client.closedByPeer()).isTrue();
