@@ -3,8 +3,6 @@ package io.bifrost.app.server.proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -16,19 +14,16 @@ import java.util.concurrent.TimeUnit;
  * as the test needs. One daemon thread per connection; thread-safe.
  */
 final class HeldHttpProxy implements AutoCloseable {
-    private final ServerSocket server;
+    private final ThreadPerConnectionServer server;
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
     HeldHttpProxy() throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(this::acceptLoop, "held-proxy-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = ThreadPerConnectionServer.start("held-proxy", this::serve);
     }
 
     String authority() {
-        return "127.0.0.1:" + server.getLocalPort();
+        return "127.0.0.1:" + server.port();
     }
 
     /** Waits until a {@code CONNECT} head has arrived. */
@@ -41,19 +36,6 @@ final class HeldHttpProxy implements AutoCloseable {
     /** Lets every held {@code CONNECT} (and later ones) succeed. */
     void release() {
         released.countDown();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread t = new Thread(() -> serve(socket), "held-proxy");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
     }
 
     private void serve(Socket socket) {

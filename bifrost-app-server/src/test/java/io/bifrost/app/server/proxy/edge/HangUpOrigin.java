@@ -1,8 +1,7 @@
 package io.bifrost.app.server.proxy.edge;
 
+import io.bifrost.app.server.proxy.ThreadPerConnectionServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
@@ -10,30 +9,14 @@ import java.net.Socket;
  * answering, as a server that crashed mid-request would. One daemon thread per connection; thread-safe.
  */
 final class HangUpOrigin implements AutoCloseable {
-    private final ServerSocket server;
+    private final ThreadPerConnectionServer server;
 
     HangUpOrigin() throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(this::acceptLoop, "hang-up-origin-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = ThreadPerConnectionServer.start("hang-up-origin", HangUpOrigin::hangUpAfterHead);
     }
 
     int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread t = new Thread(() -> hangUpAfterHead(socket), "hang-up-origin");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
+        return server.port();
     }
 
     private static void hangUpAfterHead(Socket socket) {

@@ -1,8 +1,7 @@
 package io.bifrost.app.server.proxy.edge;
 
+import io.bifrost.app.server.proxy.ThreadPerConnectionServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
@@ -10,30 +9,14 @@ import java.net.Socket;
  * (RST: {@code SO_LINGER} 0, then close), as a crashing server would. One daemon thread per connection; thread-safe.
  */
 final class ResettingOrigin implements AutoCloseable {
-    private final ServerSocket server;
+    private final ThreadPerConnectionServer server;
 
     ResettingOrigin() throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(this::acceptLoop, "resetting-origin-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = ThreadPerConnectionServer.start("resetting-origin", ResettingOrigin::resetOnFirstByte);
     }
 
     int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread t = new Thread(() -> resetOnFirstByte(socket), "resetting-origin");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
+        return server.port();
     }
 
     private static void resetOnFirstByte(Socket socket) {

@@ -1,9 +1,8 @@
 package io.bifrost.app.server.proxy.edge;
 
+import io.bifrost.app.server.proxy.ThreadPerConnectionServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,32 +14,16 @@ import java.util.Locale;
  * {@code 200} with the number of body bytes it counted. One daemon thread per connection; thread-safe.
  */
 final class StallingOrigin implements AutoCloseable {
-    private final ServerSocket server;
+    private final ThreadPerConnectionServer server;
     private final Duration stall;
 
     StallingOrigin(Duration stall) throws IOException {
         this.stall = stall;
-        this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(this::acceptLoop, "stalling-origin-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.server = ThreadPerConnectionServer.start("stalling-origin", this::serve);
     }
 
     int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread t = new Thread(() -> serve(socket), "stalling-origin");
-                t.setDaemon(true);
-                t.start();
-            } catch (IOException e) {
-                return; // closed
-            }
-        }
+        return server.port();
     }
 
     private void serve(Socket socket) {
