@@ -168,7 +168,7 @@ class GracefulShutdownIT {
             tunnel.send("CONNECT 127.0.0.1:" + echo.get().port() + " HTTP/1.1\r\n\r\n");
             tunnel.input().readNBytes("HTTP/1.1 200 Connection established\r\n\r\n".length());
             slow.send("GET " + origin.get().url("/delay/1000") + " HTTP/1.1\r\nHost: x\r\n\r\n");
-            Thread.sleep(200); // the slow request is with the origin now
+            origin.get().awaitRequests(2, Duration.ofSeconds(5)); // the slow request is with the origin now
 
             Future<Void> stopping = server.stop(Duration.ofSeconds(10));
 
