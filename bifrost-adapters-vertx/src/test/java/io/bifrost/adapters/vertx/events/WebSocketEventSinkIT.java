@@ -1,6 +1,7 @@
 package io.bifrost.adapters.vertx.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bifrost.core.backend.Backend;
 import io.bifrost.core.event.ConfigSaved;
@@ -169,10 +170,12 @@ class WebSocketEventSinkIT {
         start(new EventStreamSettings(256, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofSeconds(60),
                 Duration.ofHours(1)));
         Subscriber s = new Subscriber("?events=config.saved");
+        long connected = System.nanoTime();
 
-        Thread.sleep(650);
+        await().atMost(Duration.ofSeconds(5)).until(() -> s.pings.get() >= 3);
 
-        assertThat(s.pings.get()).isBetween(3, 8);
+        long elapsedMs = (System.nanoTime() - connected) / 1_000_000;
+        assertThat(elapsedMs).as("three pings 100 ms apart, not sooner").isGreaterThanOrEqualTo(180);
     }
 
     @Test
