@@ -7,6 +7,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
@@ -45,6 +46,7 @@ public final class StreamSocket {
     private long bytesWritten;
     private boolean inputEnded;
     private boolean outputShutdown;
+    private RecvByteBufAllocator normalReads;
 
     private StreamSocket(NetSocketInternal socket) {
         this.socket = socket;
@@ -105,7 +107,19 @@ public final class StreamSocket {
      * arrives, so an interactive tunnel keeps small buffers.
      */
     public StreamSocket largeReads(int maxBytes) {
+        if (normalReads == null) {
+            normalReads = channel.config().getRecvByteBufAllocator();
+        }
         channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 16 * 1024, maxBytes));
+        return this;
+    }
+
+    /** Undoes {@link #largeReads}: a socket that goes back to parsing (a reused upstream) reads as it did before. */
+    public StreamSocket normalReads() {
+        if (normalReads != null) {
+            channel.config().setRecvByteBufAllocator(normalReads);
+            normalReads = null;
+        }
         return this;
     }
 

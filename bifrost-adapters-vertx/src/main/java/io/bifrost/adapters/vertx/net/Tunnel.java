@@ -24,7 +24,7 @@ public final class Tunnel {
      * peer has that much queued in the kernel already, so memory follows the backlog, and the write that follows
      * pauses reading at once while the other side cannot take it.
      */
-    static final int LARGEST_READ = 1024 * 1024;
+    public static final int LARGEST_READ = 1024 * 1024;
 
     private final StreamSocket client;
     private final StreamSocket upstream;

@@ -3,6 +3,7 @@ package io.bifrost.adapters.vertx.proxy.http;
 import static java.util.Objects.requireNonNull;
 
 import io.bifrost.adapters.vertx.net.StreamSocket;
+import io.bifrost.adapters.vertx.net.Tunnel;
 import io.bifrost.adapters.vertx.proxy.http.codec.BodyFraming;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Decoder;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Encoder;
@@ -11,6 +12,7 @@ import io.bifrost.adapters.vertx.proxy.http.codec.Http1Listener;
 import io.bifrost.adapters.vertx.proxy.http.codec.Http1Version;
 import io.bifrost.adapters.vertx.proxy.http.codec.ResponseHead;
 import io.bifrost.core.traffic.ErrorCode;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,6 +45,8 @@ final class ResponseRelay implements Http1Listener<ResponseHead> {
     private final Runnable budgetRestored = this::budgetRestored;
     private boolean writeBlocked;
     private boolean throttled;
+    /** Body bytes still to move after {@link #handOverBody()}; -1 while the decoder reads the body. */
+    private long rawBodyLeft = -1;
 
     ResponseRelay(ForwardExchange exchange, ExchangeScope scope, HttpSettings settings, StreamSocket upstream,
             Vertx vertx) {
@@ -57,13 +61,15 @@ final class ResponseRelay implements Http1Listener<ResponseHead> {
     void start(String method) {
         decoder = Http1Decoder.forResponses(settings.limits(), this);
         decoder.expectResponseTo(method);
-        upstream.bufferHandler(data -> {
-            anyBytes = true;
-            decoder.feed(data);
-        });
+        upstream.bufferHandler(this::fromUpstream);
         upstream.inputEndHandler(decoder::inputEnded);
         upstream.closeHandler(this::upstreamClosed);
         upstream.resume();
+    }
+
+    private void fromUpstream(Buffer data) {
+        anyBytes = true;
+        decoder.feed(data);
     }
 
     boolean started() {
@@ -125,12 +131,62 @@ final class ResponseRelay implements Http1Listener<ResponseHead> {
         Http1Version version = scope.http10() ? Http1Version.HTTP_1_0 : Http1Version.HTTP_1_1;
         client.write(Http1Encoder.responseHead(version, response.status(), response.reason(), headers));
         scope.info().status(response.status());
+        handOverBody();
     }
 
     @Override
     public void onBody(Buffer data) {
         client.write(chunkedToClient ? Http1Encoder.chunk(data) : data);
-        if (scope.connection().download().consume(data.length(), budgetRestored) && !throttled) { // [SEC-052]
+        bodyWritten(data.length());
+        handOverBody();
+    }
+
+    /**
+     * A {@code Content-Length} body relayed unchanged needs no decoding: once the decoder has delivered what it held,
+     * the rest moves as the transport's buffers from socket to socket, in large reads, without the two copies through
+     * the heap that decoding costs (the same path as a tunnel's, {@link Tunnel}). Framing and accounting are unchanged.
+     */
+    private void handOverBody() {
+        if (chunkedToClient || rawBodyLeft >= 0) {
+            return;
+        }
+        long rest = decoder.handOverFixedBody();
+        if (rest <= 0) {
+            return;
+        }
+        rawBodyLeft = rest;
+        if (!scope.connection().download().paces()) {
+            upstream.largeReads(Tunnel.LARGEST_READ); // a paced body keeps small reads, as a paced tunnel does
+        }
+        upstream.rawHandler(this::onRawBody);
+    }
+
+    private void onRawBody(ByteBuf buf) {
+        int n = buf.readableBytes();
+        Buffer after = null;
+        if (n > rawBodyLeft) { // bytes after the response: the decoder gets them, so the upstream is not reused
+            int body = (int) rawBodyLeft;
+            byte[] extra = new byte[n - body];
+            buf.getBytes(buf.readerIndex() + body, extra);
+            buf.writerIndex(buf.readerIndex() + body);
+            after = Buffer.buffer(extra);
+            n = body;
+        }
+        rawBodyLeft -= n;
+        client.write(buf);
+        bodyWritten(n);
+        if (rawBodyLeft == 0) {
+            upstream.normalReads().bufferHandler(this::fromUpstream);
+            if (after != null) {
+                decoder.feed(after);
+            }
+            decoder.handedOverBodyEnded();
+        }
+    }
+
+    /** Back-pressure and pacing after writing {@code n} body bytes to the client. */
+    private void bodyWritten(int n) {
+        if (scope.connection().download().consume(n, budgetRestored) && !throttled) { // [SEC-052]
             throttled = true;
             decoder.pause();
             upstream.pause();

@@ -35,7 +35,7 @@ public final class Http1Decoder<H extends Http1Head> {
     private static final String TRUNCATED_BODY = "connection closed inside the message body";
 
     private enum State {
-        START_LINE, FIELDS, END_PENDING, FIXED_BODY, CHUNKED_BODY, UNTIL_CLOSE, RAW, ENDED, DEAD
+        START_LINE, FIELDS, END_PENDING, FIXED_BODY, BODY_HANDED_OVER, CHUNKED_BODY, UNTIL_CLOSE, RAW, ENDED, DEAD
     }
 
     private final boolean requests;
@@ -161,6 +161,37 @@ public final class Http1Decoder<H extends Http1Head> {
         return state == State.FIELDS ? head.startLine() : null;
     }
 
+    /**
+     * Lets the caller move the rest of a {@code Content-Length} body itself, straight from socket to socket without
+     * decoding it: possible inside such a body once every byte fed so far was delivered, before the peer's FIN, and
+     * not for a body that ends with a switch to raw. Returns how many body bytes are still to come, or -1 when a hand
+     * over is not possible now (then nothing changes). After a hand over the decoder sends no events and holds what
+     * it is fed, until {@link #handedOverBodyEnded()}; a FIN before that ({@link #inputEnded()}) is a truncated body,
+     * reported to {@link Http1Listener#onError} as it would be without the hand over.
+     */
+    public long handOverFixedBody() {
+        if (state != State.FIXED_BODY || remaining <= 0 || !input.isEmpty() || lines.pending() > 0 || inputEnded
+                || rawAfterEnd) {
+            return -1;
+        }
+        state = State.BODY_HANDED_OVER;
+        long rest = remaining;
+        remaining = 0;
+        return rest;
+    }
+
+    /**
+     * The caller has moved the whole handed over body: the message ends ({@link Http1Listener#onMessageEnd}) as if
+     * the decoder had read the body itself. Bytes fed meanwhile are what followed the body.
+     */
+    public void handedOverBodyEnded() {
+        if (state != State.BODY_HANDED_OVER) {
+            throw new IllegalStateException("handedOverBodyEnded: no body handed over (expected: handOverFixedBody())");
+        }
+        state = State.END_PENDING;
+        run();
+    }
+
     public boolean hasBufferedInput() {
         return bufferedBytes() > 0;
     }
@@ -192,6 +223,7 @@ public final class Http1Decoder<H extends Http1Head> {
             case FIELDS -> readFieldLine();
             case END_PENDING -> finishMessage();
             case FIXED_BODY -> readFixedBody();
+            case BODY_HANDED_OVER -> endOfInput(TRUNCATED_BODY); // the caller moves the body; only a FIN matters here
             case CHUNKED_BODY -> readChunkedBody();
             case UNTIL_CLOSE -> readUntilClose();
             case RAW, ENDED, DEAD -> false;
