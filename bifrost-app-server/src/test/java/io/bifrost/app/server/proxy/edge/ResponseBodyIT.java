@@ -48,13 +48,7 @@ class ResponseBodyIT {
         byte[] body = randomBytes(3 * MIB);
         try (SlowBodyOrigin slow = new SlowBodyOrigin(body, new byte[0], false);
                 Socket client = Wire.connect(bifrost.httpProxy())) {
-            for (int i = 0; i < 2; i++) {
-                Wire.send(client, "GET http://127.0.0.1:" + slow.port() + "/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
-                HttpReply reply = Wire.readReply(client);
-
-                assertThat(reply.head()).startsWith("HTTP/1.1 200 ");
-                assertThat(Arrays.equals(reply.body(), body)).as("body %d is byte-exact", i).isTrue();
-            }
+            assertTwoIntactResponses(client, slow.port(), body);
             assertThat(slow.connections()).as("upstream connections").isEqualTo(1);
         }
     }
@@ -65,13 +59,7 @@ class ResponseBodyIT {
         byte[] extra = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nextra".getBytes(StandardCharsets.ISO_8859_1);
         try (SlowBodyOrigin slow = new SlowBodyOrigin(body, extra, false);
                 Socket client = Wire.connect(bifrost.httpProxy())) {
-            for (int i = 0; i < 2; i++) {
-                Wire.send(client, "GET http://127.0.0.1:" + slow.port() + "/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
-                HttpReply reply = Wire.readReply(client);
-
-                assertThat(reply.head()).startsWith("HTTP/1.1 200 ");
-                assertThat(Arrays.equals(reply.body(), body)).as("body %d is byte-exact", i).isTrue();
-            }
+            assertTwoIntactResponses(client, slow.port(), body);
             client.setSoTimeout(300);
             assertThatThrownBy(() -> client.getInputStream().read()).as("a byte after the second response")
                     .isInstanceOf(SocketTimeoutException.class);
@@ -91,6 +79,17 @@ class ResponseBodyIT {
             assertThat(head).startsWith("HTTP/1.1 200 ").contains("Content-Length: " + body.length);
             assertThat(received.length).as("bytes before the close").isEqualTo(body.length / 2);
             assertThat(Arrays.equals(received, Arrays.copyOf(body, body.length / 2))).isTrue();
+        }
+    }
+
+    /** Two GETs one after the other on {@code client}; each response must be a 200 carrying exactly {@code body}. */
+    private static void assertTwoIntactResponses(Socket client, int originPort, byte[] body) throws IOException {
+        for (int i = 0; i < 2; i++) {
+            Wire.send(client, "GET http://127.0.0.1:" + originPort + "/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            HttpReply reply = Wire.readReply(client);
+
+            assertThat(reply.head()).startsWith("HTTP/1.1 200 ");
+            assertThat(Arrays.equals(reply.body(), body)).as("body %d is byte-exact", i).isTrue();
         }
     }
 
